@@ -1,0 +1,5 @@
+/** LangChain4j tools adapter for opendesk. */
+@NullMarked
+package dev.opendesk.adapter.langchain4j;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,18 @@
+package dev.opendesk.app;
+
+import dev.opendesk.app.cli.OpendeskCommand;
+
+/**
+ * The {@code opendesk} entry point. This is one of the few classes allowed to touch the process's
+ * standard streams: it hands them to the command line, whose commands write through them.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int exit = OpendeskCommand.commandLine(new java.io.PrintWriter(System.out, true),
+                new java.io.PrintWriter(System.err, true)).execute(args);
+        System.exit(exit);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.opendesk.app.wiring;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.opendesk.core.audit.AuditLog;
+import dev.opendesk.core.computer.Computer;
+import dev.opendesk.core.policy.AllowAllPolicy;
+import dev.opendesk.core.policy.Policy;
+import dev.opendesk.spi.AdapterProvider;
+import dev.opendesk.spi.BackendContext;
+import dev.opendesk.spi.DiscoveryProvider;
+import dev.opendesk.spi.HostPlatform;
+import dev.opendesk.spi.TransportProvider;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one Guice module: binds the home, the platform, the plugin catalog and the chosen plugins.
+ * The backend's {@link Computer} is created lazily, the first time something needs it, so
+ * commands that never touch the desktop never open it.
+ */
+public final class OpendeskModule extends AbstractModule {
+    private final AppHome home;
+    private final HostPlatform platform;
+    private final PluginCatalog catalog;
+    private final Optional<String> requestedBackend;
+
+    public OpendeskModule(AppHome home, HostPlatform platform, PluginCatalog catalog, Optional<String> requestedBackend) {
+        this.home = requireNonNull(home, "home is null");
+        this.platform = requireNonNull(platform, "platform is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.requestedBackend = requireNonNull(requestedBackend, "requestedBackend is null");
+    }
+
+    @Override
+    protected void configure() {
+        bind(AppHome.class).toInstance(home);
+        bind(HostPlatform.class).toInstance(platform);
+        bind(PluginCatalog.class).toInstance(catalog);
+        bind(Policy.class).to(AllowAllPolicy.class);
+        bind(AuditLog.class).toInstance(AuditLog.disabled());
+    }
+
+    @Provides
+    @Singleton
+    BackendSelection backendSelection() {
+        return catalog.selectBackend(requestedBackend);
+    }
+
+    @Provides
+    @Singleton
+    Computer computer(BackendSelection selection) {
+        return selection.requireProvider().create(new BackendContext(home.path(), platform, Map.of()));
+    }
+
+    @Provides
+    @Singleton
+    Map<String, TransportProvider> transports() {
+        Map<String, TransportProvider> byId = new LinkedHashMap<>();
+        for (PluginEntry entry : catalog.supported(PluginKind.TRANSPORT)) {
+            byId.put(entry.id(), (TransportProvider) entry.provider());
+        }
+        return Map.copyOf(byId);
+    }
+
+    @Provides
+    @Singleton
+    Optional<DiscoveryProvider> discovery() {
+        return catalog.supported(PluginKind.DISCOVERY).stream().findFirst().map(e -> (DiscoveryProvider) e.provider());
+    }
+
+    @Provides
+    @Singleton
+    List<AdapterProvider> adapters() {
+        return catalog.supported(PluginKind.ADAPTER).stream().map(e -> (AdapterProvider) e.provider()).toList();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.opendesk.app.wiring;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.opendesk.spi.HostPlatform;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Builds the injector for one command run: home, plugins, chosen backend. */
+public final class Wiring {
+    private Wiring() {
+    }
+
+    /**
+     * Resolves and creates the home, loads the plugins (failing fast on duplicate ids or a bad
+     * {@code --backend}) and returns the injector.
+     */
+    public static Injector injector(Optional<Path> explicitHome, Optional<String> requestedBackend) {
+        HostPlatform platform = HostPlatform.current();
+        AppHome home = AppHome.resolve(explicitHome, platform.variables()).ensureCreated();
+        PluginCatalog catalog = PluginCatalog.load(home.pluginsDirectory(), platform);
+        // the default (development) stage keeps singletons lazy: the desktop is opened only when needed
+        Injector injector = Guice.createInjector(new OpendeskModule(home, platform, catalog, requestedBackend));
+        injector.getInstance(BackendSelection.class); // fail fast on an unknown or unusable --backend
+        return injector;
+    }
+}

@@ -1,0 +1,5 @@
+/** The macOS desktop backend of opendesk. */
+@NullMarked
+package dev.opendesk.backend.macos;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,29 @@
+package dev.opendesk.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a backend gets when it is created.
+ *
+ * @param home the opendesk home directory (e.g. {@code ~/.opendesk}), already created
+ * @param platform the machine the backend runs on
+ * @param options backend options from configuration or the command line ({@code key=value})
+ */
+public record BackendContext(Path home, HostPlatform platform, Map<String, String> options) {
+    public BackendContext {
+        requireNonNull(home, "home is null");
+        requireNonNull(platform, "platform is null");
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(options, "options is null")));
+    }
+
+    /** An option, if set. */
+    public Optional<String> option(String key) {
+        return Optional.ofNullable(options.get(key));
+    }
+}
