@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -84,12 +85,29 @@ final class ArchitectureRulesTest {
         check(slices().matching("dev.opendesk.(**)").should().beFreeOfCycles());
     }
 
+    private static final ArchRule NO_STANDARD_STREAMS = noClasses().that().doNotBelongToAnyOf(OUTPUT_CLASSES)
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .because("stdout belongs to the MCP stdio transport and CLI output; logs go through slf4j");
+
     @Test
     void onlyOutputClassesTouchStandardStreams() {
-        check(noClasses().that().doNotBelongToAnyOf(OUTPUT_CLASSES)
-                .should().accessField(System.class, "out")
-                .orShould().accessField(System.class, "err")
-                .because("stdout belongs to the MCP stdio transport and CLI output; logs go through slf4j"));
+        check(NO_STANDARD_STREAMS);
+    }
+
+    @Test
+    void theStandardStreamRuleCatchesAnOffenderAndNamesIt() {
+        JavaClasses offender = new ClassFileImporter().importClasses(StdoutOffender.class);
+        assertThatThrownBy(() -> NO_STANDARD_STREAMS.check(offender))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(StdoutOffender.class.getName());
+    }
+
+    /** A class that breaks the rule, to prove the rule can fail. */
+    static final class StdoutOffender {
+        void print() {
+            System.out.println("not allowed");
+        }
     }
 
     @Test

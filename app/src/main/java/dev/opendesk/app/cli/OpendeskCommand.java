@@ -56,14 +56,23 @@ public final class OpendeskCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new OpendeskCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        addHelpOptions(commandLine);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            if (exception instanceof OpendeskException) {
-                cmd.getErr().println("ERROR: " + exception.getMessage());
-                cmd.getErr().flush();
-                return FAILURE;
+            // Guice wraps what a provider throws; the domain error inside is what the user needs
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof OpendeskException) {
+                    cmd.getErr().println("ERROR: " + cause.getMessage());
+                    cmd.getErr().flush();
+                    return FAILURE;
+                }
             }
             throw exception;
         });
         return commandLine;
+    }
+
+    private static void addHelpOptions(CommandLine commandLine) {
+        commandLine.getCommandSpec().mixinStandardHelpOptions(true);
+        commandLine.getSubcommands().values().forEach(OpendeskCommand::addHelpOptions);
     }
 }

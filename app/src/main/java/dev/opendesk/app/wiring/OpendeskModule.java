@@ -28,13 +28,13 @@ public final class OpendeskModule extends AbstractModule {
     private final AppHome home;
     private final HostPlatform platform;
     private final PluginCatalog catalog;
-    private final Optional<String> requestedBackend;
+    private final BackendSelection selection;
 
-    public OpendeskModule(AppHome home, HostPlatform platform, PluginCatalog catalog, Optional<String> requestedBackend) {
+    public OpendeskModule(AppHome home, HostPlatform platform, PluginCatalog catalog, BackendSelection selection) {
         this.home = requireNonNull(home, "home is null");
         this.platform = requireNonNull(platform, "platform is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
-        this.requestedBackend = requireNonNull(requestedBackend, "requestedBackend is null");
+        this.selection = requireNonNull(selection, "selection is null");
     }
 
     @Override
@@ -42,19 +42,14 @@ public final class OpendeskModule extends AbstractModule {
         bind(AppHome.class).toInstance(home);
         bind(HostPlatform.class).toInstance(platform);
         bind(PluginCatalog.class).toInstance(catalog);
+        bind(BackendSelection.class).toInstance(selection);
         bind(Policy.class).to(AllowAllPolicy.class);
         bind(AuditLog.class).toInstance(AuditLog.disabled());
     }
 
     @Provides
     @Singleton
-    BackendSelection backendSelection() {
-        return catalog.selectBackend(requestedBackend);
-    }
-
-    @Provides
-    @Singleton
-    Computer computer(BackendSelection selection) {
+    Computer computer() {
         return selection.requireProvider().create(new BackendContext(home.path(), platform, Map.of()));
     }
 

@@ -19,9 +19,8 @@ public final class Wiring {
         HostPlatform platform = HostPlatform.current();
         AppHome home = AppHome.resolve(explicitHome, platform.variables()).ensureCreated();
         PluginCatalog catalog = PluginCatalog.load(home.pluginsDirectory(), platform);
+        BackendSelection selection = catalog.selectBackend(requestedBackend); // fails fast on a bad --backend
         // the default (development) stage keeps singletons lazy: the desktop is opened only when needed
-        Injector injector = Guice.createInjector(new OpendeskModule(home, platform, catalog, requestedBackend));
-        injector.getInstance(BackendSelection.class); // fail fast on an unknown or unusable --backend
-        return injector;
+        return Guice.createInjector(new OpendeskModule(home, platform, catalog, selection));
     }
 }
