@@ -45,11 +45,11 @@ final class ArchitectureRulesTest {
     }
 
     @Test
-    void coreDependsOnlyOnTheJdkMsgpackSlf4jAndJspecify() {
+    void coreDependsOnlyOnTheJdkMsgpackGsonSlf4jAndJspecify() {
         check(classes().that().resideInAPackage("dev.opendesk.core..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
                         "dev.opendesk.core..", "java..", "javax.crypto..", "javax.imageio..", "javax.net..",
-                        "org.msgpack..", "org.slf4j..", "org.jspecify.."));
+                        "org.msgpack..", "com.google.gson..", "org.slf4j..", "org.jspecify.."));
     }
 
     @Test
