@@ -1,0 +1,94 @@
+package dev.opendesk.core.protocol;
+
+import dev.opendesk.core.model.ErrorCode;
+import dev.opendesk.core.model.OpendeskException;
+import dev.opendesk.core.transport.Connection;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Two linked in-memory connections for tests of the protocol layer (core cannot see the transport plugins). */
+final class PipeConnections {
+    private PipeConnections() {
+    }
+
+    /** [0] is the client end, [1] the server end. */
+    static Pipe[] pair() {
+        Pipe client = new Pipe("server:1");
+        Pipe server = new Pipe("client:2");
+        client.other = server;
+        server.other = client;
+        return new Pipe[] {client, server};
+    }
+
+    static final class Pipe implements Connection {
+        private static final byte[] CLOSED = new byte[0];
+        private final BlockingQueue<byte[]> inbox = new LinkedBlockingQueue<>();
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private final String remote;
+        private Pipe other;
+
+        Pipe(String remote) {
+            this.remote = remote;
+            this.other = this;
+        }
+
+        @Override
+        public void send(byte[] message) {
+            if (closed.get() || other.closed.get()) {
+                throw new OpendeskException(ErrorCode.PROTOCOL, "connection closed");
+            }
+            other.inbox.add(message.clone());
+        }
+
+        @Override
+        public byte[] receive() {
+            try {
+                return check(inbox.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OpendeskException(ErrorCode.CANCELLED, "interrupted");
+            }
+        }
+
+        @Override
+        public Optional<byte[]> receive(Duration timeout) {
+            try {
+                byte[] message = inbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+                return message == null ? Optional.empty() : Optional.of(check(message));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OpendeskException(ErrorCode.CANCELLED, "interrupted");
+            }
+        }
+
+        private byte[] check(byte[] message) {
+            if (message == CLOSED) {
+                inbox.add(CLOSED);
+                throw new OpendeskException(ErrorCode.PROTOCOL, "connection closed");
+            }
+            return message;
+        }
+
+        @Override
+        public String remoteAddress() {
+            return remote;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return !closed.get() && !other.closed.get();
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                inbox.add(CLOSED);
+                other.inbox.add(CLOSED);
+            }
+        }
+    }
+}
