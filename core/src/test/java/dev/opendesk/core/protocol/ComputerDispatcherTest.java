@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opendesk.core.computer.CaptureRequest;
 import dev.opendesk.core.computer.UiTreeRequest;
+import dev.opendesk.core.testing.PipeConnections;
+import dev.opendesk.core.testing.ScriptedComputer;
 import dev.opendesk.core.model.ErrorCode;
 import dev.opendesk.core.model.OpendeskException;
 import java.util.LinkedHashMap;

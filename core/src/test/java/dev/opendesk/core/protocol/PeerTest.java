@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opendesk.core.computer.EventStream;
+import dev.opendesk.core.testing.PipeConnections;
+import dev.opendesk.core.testing.ScriptedComputer;
 import dev.opendesk.core.model.Capability;
 import dev.opendesk.core.model.ErrorCode;
 import dev.opendesk.core.model.OpendeskException;

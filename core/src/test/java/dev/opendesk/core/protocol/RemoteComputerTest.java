@@ -9,6 +9,8 @@ import dev.opendesk.core.computer.EventStream;
 import dev.opendesk.core.computer.ExecCommand;
 import dev.opendesk.core.computer.ShellCommand;
 import dev.opendesk.core.computer.UiTreeRequest;
+import dev.opendesk.core.testing.PipeConnections;
+import dev.opendesk.core.testing.ScriptedComputer;
 import dev.opendesk.core.model.Capability;
 import dev.opendesk.core.model.ClipboardContents;
 import dev.opendesk.core.model.DisplayFrame;

@@ -1,4 +1,4 @@
-package dev.opendesk.core.protocol;
+package dev.opendesk.core.testing;
 
 import dev.opendesk.core.computer.CaptureRequest;
 import dev.opendesk.core.computer.Computer;
@@ -40,25 +40,32 @@ import org.jspecify.annotations.Nullable;
  * A Computer with fixed answers that records every call as {@code [method, args…]}: the far end
  * of protocol tests, where what is under test is the wire, not a desktop.
  */
-final class ScriptedComputer implements Computer {
-    static final Rect SCREEN = new Rect(0, 0, 1920, 1080);
-    static final Display DISPLAY = new Display("1", SCREEN, 1.0, true, "display-1");
-    static final Environment ENVIRONMENT = new Environment("Linux", "6.1", "host-a", "en_US", "UTC", List.of(DISPLAY));
-    static final Pixmap PIXMAP = new Pixmap(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, PixmapFormat.PNG, 1920, 1080, 1920, 1080, "1", 1_700_000_000.5);
-    static final Window WINDOW = new Window("0x1", "Terminal", "xterm", 42L, new Rect(10, 20, 300, 200), true, false, null);
-    static final UIElement TREE = new UIElement("frame", "Terminal", null, new Rect(10, 20, 300, 200), false, true, List.of(),
+public final class ScriptedComputer implements Computer {
+    public static final Rect SCREEN = new Rect(0, 0, 1920, 1080);
+    public static final Display DISPLAY = new Display("1", SCREEN, 1.0, true, "display-1");
+    public static final Environment ENVIRONMENT = new Environment("Linux", "6.1", "host-a", "en_US", "UTC", List.of(DISPLAY));
+    public static final Pixmap PIXMAP = new Pixmap(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, PixmapFormat.PNG, 1920, 1080, 1920, 1080, "1", 1_700_000_000.5);
+    public static final Window WINDOW = new Window("0x1", "Terminal", "xterm", 42L, new Rect(10, 20, 300, 200), true, false, null);
+    public static final UIElement TREE = new UIElement("frame", "Terminal", null, new Rect(10, 20, 300, 200), false, true, List.of(),
             List.of(new UIElement("push button", "OK", null, new Rect(15, 25, 40, 20), false, true, List.of("click"), List.of(),
                     Map.of("app", "zenity"))), Map.of());
-    static final FileEntry FILE = new FileEntry("/tmp/a", "a", false, 3, 1_700_000_000.0, 0100644L);
-    static final CompletedCommand COMPLETED = new CompletedCommand(0, "hi\n".getBytes(), new byte[0], 0.25);
-    static final Process PROCESS = new Process(1, "init", null, List.of("/sbin/init"));
-    static final Notification NOTIFICATION = new Notification("n1", "Build done", "", null, 1_700_000_000.0);
+    public static final FileEntry FILE = new FileEntry("/tmp/a", "a", false, 3, 1_700_000_000.0, 0100644L);
+    public static final CompletedCommand COMPLETED = new CompletedCommand(0, "hi\n".getBytes(), new byte[0], 0.25);
+    public static final Process PROCESS = new Process(1, "init", null, List.of("/sbin/init"));
+    public static final Notification NOTIFICATION = new Notification("n1", "Build done", "", null, 1_700_000_000.0);
 
-    final List<List<Object>> calls = new CopyOnWriteArrayList<>();
-    volatile boolean streamClosed;
+    /** Every call that changes something or takes arguments, as {@code [method, args…]}. */
+    public final List<List<Object>> calls = new CopyOnWriteArrayList<>();
+    /** What {@code readFile} returns. */
+    public volatile byte[] fileContents = {1, 2, 3};
+    /** Whether calls are recorded (benchmarks turn it off). */
+    public volatile boolean recording = true;
+    public volatile boolean streamClosed;
 
     private void record(Object... call) {
-        calls.add(List.of(call));
+        if (recording) {
+            calls.add(List.of(call));
+        }
     }
 
     @Override
@@ -198,7 +205,7 @@ final class ScriptedComputer implements Computer {
     @Override
     public byte[] readFile(String path) {
         record("readFile", path);
-        return new byte[] {1, 2, 3};
+        return fileContents;
     }
 
     @Override

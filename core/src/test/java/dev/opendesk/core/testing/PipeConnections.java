@@ -1,4 +1,4 @@
-package dev.opendesk.core.protocol;
+package dev.opendesk.core.testing;
 
 import dev.opendesk.core.model.ErrorCode;
 import dev.opendesk.core.model.OpendeskException;
@@ -11,12 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Two linked in-memory connections for tests of the protocol layer (core cannot see the transport plugins). */
-final class PipeConnections {
+public final class PipeConnections {
     private PipeConnections() {
     }
 
     /** [0] is the client end, [1] the server end. */
-    static Pipe[] pair() {
+    public static Pipe[] pair() {
         Pipe client = new Pipe("server:1");
         Pipe server = new Pipe("client:2");
         client.other = server;
@@ -24,7 +24,7 @@ final class PipeConnections {
         return new Pipe[] {client, server};
     }
 
-    static final class Pipe implements Connection {
+    public static final class Pipe implements Connection {
         private static final byte[] CLOSED = new byte[0];
         private final BlockingQueue<byte[]> inbox = new LinkedBlockingQueue<>();
         private final AtomicBoolean closed = new AtomicBoolean();
