@@ -1,0 +1,72 @@
+package dev.opendesk.core.auth;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.opendesk.core.model.ErrorCode;
+import dev.opendesk.core.model.OpendeskException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A handshake failed (protocol §6.5). {@link #reason()} is the reference's {@code AuthFailure.reason}.
+ * The error code is {@link ErrorCode#PROTOCOL} for reason {@code protocol} and
+ * {@link ErrorCode#PERMISSION_DENIED} for the three trust reasons. Like the Python
+ * {@code AuthFailure}, it is never a transient error: a reconnecting client must surface it
+ * rather than retry (test {@code instanceof AuthFailure} before looking at the code). The
+ * connection the handshake ran on has been closed when this is thrown.
+ */
+public final class AuthFailure extends OpendeskException {
+    private static final long serialVersionUID = 1L;
+
+    /** Why a handshake failed, with the reference's reason strings. */
+    public enum Reason {
+        /** AEAD tag failure under a PSK-derived key: the two sides used different codes. */
+        WRONG_CODE("wrong_code"),
+        /** Server side: the client's static key is not trusted (as controller). */
+        UNTRUSTED_PEER("untrusted_peer"),
+        /** Client side: the server did not prove the expected static key (or rejected us, §6.4). */
+        UNEXPECTED_PEER("unexpected_peer"),
+        /** Malformed, missing, late or out-of-order handshake message; closed early; timeout. */
+        PROTOCOL("protocol");
+
+        private final String wire;
+
+        Reason(String wire) {
+            this.wire = wire;
+        }
+
+        /** The reference's reason string. */
+        public String wire() {
+            return wire;
+        }
+
+        @Override
+        public String toString() {
+            return wire;
+        }
+    }
+
+    private final Reason reason;
+
+    public AuthFailure(Reason reason, String message) {
+        this(reason, message, null);
+    }
+
+    public AuthFailure(Reason reason, String message, @Nullable Throwable cause) {
+        super(codeOf(requireNonNull(reason, "reason is null")), reason.wire() + ": " + message, cause);
+        this.reason = reason;
+    }
+
+    /** Shorthand for reason {@code protocol}. */
+    static AuthFailure protocol(String message) {
+        return new AuthFailure(Reason.PROTOCOL, message);
+    }
+
+    /** The failure reason. */
+    public Reason reason() {
+        return reason;
+    }
+
+    private static ErrorCode codeOf(Reason reason) {
+        return reason == Reason.PROTOCOL ? ErrorCode.PROTOCOL : ErrorCode.PERMISSION_DENIED;
+    }
+}
