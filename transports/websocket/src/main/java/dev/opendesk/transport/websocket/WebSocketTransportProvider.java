@@ -2,16 +2,12 @@ package dev.opendesk.transport.websocket;
 
 import dev.opendesk.core.transport.Transport;
 import dev.opendesk.spi.TransportContext;
-import dev.opendesk.core.model.ErrorCode;
-import dev.opendesk.core.model.OpendeskException;
 import dev.opendesk.spi.TransportProvider;
 import dev.opendesk.spi.HostPlatform;
 import dev.opendesk.spi.Support;
 
-/** Provides the WebSocket transport (Undertow). It is not built yet, and says so instead of pretending to work. */
+/** Provides the WebSocket transport (Undertow): the LAN transport of protocol §1. */
 public final class WebSocketTransportProvider implements TransportProvider {
-    static final String NOT_IMPLEMENTED = "not implemented yet";
-
     @Override
     public String id() {
         return "websocket";
@@ -24,11 +20,11 @@ public final class WebSocketTransportProvider implements TransportProvider {
 
     @Override
     public Support supports(HostPlatform platform) {
-        return Support.no(NOT_IMPLEMENTED);
+        return Support.yes();
     }
 
     @Override
     public Transport create(TransportContext context) {
-        throw new OpendeskException(ErrorCode.CAPABILITY_UNSUPPORTED, "websocket: " + NOT_IMPLEMENTED);
+        return new WebSocketTransport();
     }
 }

@@ -9,14 +9,16 @@ import org.junit.jupiter.api.Test;
 
 final class WebSocketTransportProviderTest {
     @Test
-    void isFoundThroughServiceLoaderAndSaysItIsNotBuiltYet() {
+    void isFoundThroughServiceLoaderAndWorksHere() {
         TransportProvider provider = ServiceLoader.load(TransportProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .filter(p -> p.id().equals("websocket"))
                 .findFirst()
                 .orElseThrow();
         assertThat(provider).isInstanceOf(WebSocketTransportProvider.class);
-        assertThat(provider.supports(HostPlatform.current()).supported()).isFalse();
-        assertThat(provider.supports(HostPlatform.current()).reason()).isEqualTo("not implemented yet");
+        assertThat(provider.supports(HostPlatform.current()).supported()).isTrue();
+        try (var transport = (WebSocketTransport) provider.create(new dev.opendesk.spi.TransportContext(java.nio.file.Path.of("."), HostPlatform.current()))) {
+            assertThat(transport.name()).isEqualTo("websocket");
+        }
     }
 }
