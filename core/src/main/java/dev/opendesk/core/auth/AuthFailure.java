@@ -46,14 +46,35 @@ public final class AuthFailure extends OpendeskException {
     }
 
     private final Reason reason;
+    private final boolean pairingGuess;
 
     public AuthFailure(Reason reason, String message) {
         this(reason, message, null);
     }
 
     public AuthFailure(Reason reason, String message, @Nullable Throwable cause) {
-        super(codeOf(requireNonNull(reason, "reason is null")), reason.wire() + ": " + message, cause);
+        this(reason, message, cause, false);
+    }
+
+    private AuthFailure(Reason reason, String message, @Nullable Throwable cause, boolean pairingGuess) {
+        super(codeOf(requireNonNull(reason, "reason is null")), message.startsWith(reason.wire() + ": ")
+                ? message : reason.wire() + ": " + message, cause);
         this.reason = reason;
+        this.pairingGuess = pairingGuess;
+    }
+
+    /**
+     * Server side of pairing: whether this failure used up a guess at the code, i.e. it happened
+     * after a {@code pair_offer} was sent (a wrong code, or a client that closed after seeing the
+     * offer). Garbage that never got an offer is not a guess.
+     */
+    public boolean pairingGuess() {
+        return pairingGuess;
+    }
+
+    /** This failure, marked as a used-up pairing guess. */
+    AuthFailure asPairingGuess() {
+        return pairingGuess ? this : new AuthFailure(reason, String.valueOf(getMessage()), this, true);
     }
 
     /** Shorthand for reason {@code protocol}. */

@@ -123,16 +123,22 @@ public final class PairingHandshake {
         byte[] ct1 = HandshakeCrypto.seal(k1, identity.publicKey());
         channel.send(HandshakeCodec.pairOffer(eSPub, ct1), HandshakeCodec.PAIR_OFFER);
 
-        byte[] ct2 = HandshakeCodec.parsePairFinish(channel.receive(HandshakeCodec.PAIR_FINISH)).ct();
-        byte[] k2 = hkdf32(concat(psk, ct1), ee, HandshakeCrypto.INFO_PAIR_K2);
+        // from here on, every failure used up one guess at the code
+        byte[] ct2;
         byte[] clientStatic;
         try {
-            clientStatic = HandshakeCrypto.open(k2, ct2);
-        } catch (HandshakeCrypto.BadTag e) {
-            throw new AuthFailure(AuthFailure.Reason.WRONG_CODE, "client could not prove the pairing code", e);
-        }
-        if (clientStatic.length != X25519.KEY_LENGTH) {
-            throw AuthFailure.protocol("decrypted client static key wrong length");
+            ct2 = HandshakeCodec.parsePairFinish(channel.receive(HandshakeCodec.PAIR_FINISH)).ct();
+            byte[] k2 = hkdf32(concat(psk, ct1), ee, HandshakeCrypto.INFO_PAIR_K2);
+            try {
+                clientStatic = HandshakeCrypto.open(k2, ct2);
+            } catch (HandshakeCrypto.BadTag e) {
+                throw new AuthFailure(AuthFailure.Reason.WRONG_CODE, "client could not prove the pairing code", e);
+            }
+            if (clientStatic.length != X25519.KEY_LENGTH) {
+                throw AuthFailure.protocol("decrypted client static key wrong length");
+            }
+        } catch (AuthFailure e) {
+            throw e.asPairingGuess();
         }
 
         byte[] transcript = HandshakeCrypto.sha256(eSPub, eCPub, ct1, ct2);
