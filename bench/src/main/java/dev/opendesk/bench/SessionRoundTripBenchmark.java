@@ -82,8 +82,8 @@ public class SessionRoundTripBenchmark {
 
     @TearDown(Level.Trial)
     public void close() {
-        encrypted.peer().close();
-        plain.peer().close();
+        ((Peer) encrypted.caller()).close();
+        ((Peer) plain.caller()).close();
         encryptedListener.close();
         plainListener.close();
     }

@@ -29,14 +29,14 @@ final class PluginsCommandTest {
             assertThat(run.out()).containsPattern("(?m)^backend\\s+" + backend + "\\s+\\d+\\s+no\\s+unsupported: \\S");
         }
         assertThat(run.out()).containsPattern("(?m)^transport\\s+local\\s+0\\s+yes\\s+supported");
-        assertThat(run.out()).containsPattern("(?m)^transport\\s+websocket\\s+0\\s+no\\s+unsupported: not implemented yet");
+        assertThat(run.out()).containsPattern("(?m)^transport\\s+websocket\\s+0\\s+yes\\s+supported");
         assertThat(run.out()).containsPattern("(?m)^discovery\\s+mdns\\s+0\\s+no\\s+unsupported: not implemented yet");
         for (String adapter : List.of("mcp", "openai", "langchain4j", "anthropic")) {
             assertThat(run.out()).containsPattern("(?m)^adapter\\s+" + adapter + "\\s+0\\s+no\\s+unsupported: not implemented yet");
         }
         assertThat(run.out()).containsPattern("from \\S*(opendesk-transport-local|transports/local)");
         assertThat(run.out()).contains("selected backend: none (no backend supports this machine");
-        assertThat(run.out()).contains("usable transports: local");
+        assertThat(run.out()).contains("usable transports: local, websocket");
     }
 
     @Test

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Push handlers run on the reader thread, in arrival order: keep them short.</li>
  * </ul>
  */
-public final class Peer implements AutoCloseable {
+public final class Peer implements WireCaller, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Peer.class);
     private static final AtomicInteger PEER_NUMBERS = new AtomicInteger();
 
@@ -120,6 +120,11 @@ public final class Peer implements AutoCloseable {
         return remoteHello;
     }
 
+    @Override
+    public Map<String, @Nullable Object> serverCapabilities() {
+        return remoteHello.capabilities();
+    }
+
     /** The other side's address ({@code ip:port}). */
     public String remoteAddress() {
         return connection.remoteAddress();
@@ -158,6 +163,7 @@ public final class Peer implements AutoCloseable {
     }
 
     /** Makes a unary call and waits for its answer without a time limit. */
+    @Override
     public @Nullable Map<String, @Nullable Object> call(String method, Map<String, @Nullable Object> params) {
         return call(method, params, null);
     }
@@ -203,6 +209,7 @@ public final class Peer implements AutoCloseable {
      * Opens a stream ({@code stream=true}). Closing the returned stream before it ends sends a
      * CANCEL.
      */
+    @Override
     public EventStream<Map<String, @Nullable Object>> stream(String method, Map<String, @Nullable Object> params) {
         long id = nextId.getAndIncrement();
         StreamCall call = new StreamCall(id);

@@ -38,22 +38,23 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link Computer} on the other end of a {@link Peer}: every method is one wire call, with the
+ * A {@link Computer} on the other end of a {@link WireCaller} (a {@link Peer}, or a session that
+ * reconnects): every method is one wire call, with the
  * params the reference client sends (every key, nil where unset). The manifest is the one the
  * server sent in its HELLO (an unreadable one reads as empty, as in the reference). Convenience
  * verbs (click, drag, hotkey, …) are composed here, on the client, from the primitives.
  */
 public final class RemoteComputer implements Computer {
-    private final Peer peer;
+    private final WireCaller peer;
     private final CapabilityManifest manifest;
 
-    public RemoteComputer(Peer peer) {
-        this.peer = requireNonNull(peer, "peer is null");
-        this.manifest = WireModel.manifestOrEmpty(peer.remoteHello().capabilities());
+    public RemoteComputer(WireCaller caller) {
+        this.peer = requireNonNull(caller, "caller is null");
+        this.manifest = WireModel.manifestOrEmpty(caller.serverCapabilities());
     }
 
-    /** The session underneath. */
-    public Peer peer() {
+    /** The wire underneath. */
+    public WireCaller caller() {
         return peer;
     }
 

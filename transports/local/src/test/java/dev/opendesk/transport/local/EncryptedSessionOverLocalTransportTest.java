@@ -93,7 +93,7 @@ final class EncryptedSessionOverLocalTransportTest {
         assertThat(remote.capabilities().backend()).isEqualTo("test/scripted");
         remote.pointer(PointerEvent.move(new Point(812, 410)));
         assertThat(remote.environment()).isEqualTo(ScriptedComputer.ENVIRONMENT);
-        remote.peer().close();
+        ((Peer) remote.caller()).close();
         assertThat(trustedControllers).containsExactly(hex(controllerIdentity.publicKey()));
 
         Connection second = transport.dial(listener.endpoint());
@@ -103,7 +103,7 @@ final class EncryptedSessionOverLocalTransportTest {
         Arrays.fill(desktop.fileContents, (byte) 7);
         assertThat(again.readFile("/big")).isEqualTo(desktop.fileContents);
         assertThat(again.cursorPosition()).isEqualTo(new Point(50, 60));
-        again.peer().close();
+        ((Peer) again.caller()).close();
         assertThat(hostFailures).isEmpty();
     }
 
