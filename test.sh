@@ -14,6 +14,7 @@ debian_packages=(
   libxtst6 libxext6 libxrandr2 libxfixes3
   at-spi2-core dbus dbus-x11 zenity
   tesseract-ocr tesseract-ocr-eng
+  openbox
 )
 npm_packages=(
   "@modelcontextprotocol/sdk@1.32"

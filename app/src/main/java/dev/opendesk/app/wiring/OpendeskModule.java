@@ -14,6 +14,19 @@ import dev.opendesk.spi.BackendContext;
 import dev.opendesk.spi.DiscoveryProvider;
 import dev.opendesk.spi.HostPlatform;
 import dev.opendesk.spi.TransportProvider;
+import dev.opendesk.core.auth.HandshakeSettings;
+import dev.opendesk.core.auth.HomeFiles;
+import dev.opendesk.core.auth.Identity;
+import dev.opendesk.core.auth.TrustedPeerStore;
+import dev.opendesk.core.discovery.Discovery;
+import dev.opendesk.core.model.ErrorCode;
+import dev.opendesk.core.model.OpendeskException;
+import dev.opendesk.core.protocol.PeerOptions;
+import dev.opendesk.core.remote.Controller;
+import dev.opendesk.core.remote.TargetResolver;
+import dev.opendesk.core.transport.Transport;
+import dev.opendesk.spi.TransportContext;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +80,54 @@ public final class OpendeskModule extends AbstractModule {
     @Singleton
     Optional<DiscoveryProvider> discovery() {
         return catalog.supported(PluginKind.DISCOVERY).stream().findFirst().map(e -> (DiscoveryProvider) e.provider());
+    }
+
+    @Provides
+    @Singleton
+    Identity identity() {
+        return Identity.loadOrCreate(home.path());
+    }
+
+    @Provides
+    @Singleton
+    TrustedPeerStore trustedPeers() {
+        return new TrustedPeerStore(home.path());
+    }
+
+    @Provides
+    @Singleton
+    HomeFiles homeFiles() {
+        return new HomeFiles(home.path());
+    }
+
+    /** The LAN transport (WebSocket), or a clear error when its plugin is missing. */
+    @Provides
+    @Singleton
+    Transport networkTransport(Map<String, TransportProvider> transports) {
+        TransportProvider provider = transports.get("websocket");
+        if (provider == null) {
+            throw new OpendeskException(ErrorCode.CAPABILITY_UNSUPPORTED, "no usable websocket transport plugin");
+        }
+        return provider.create(new TransportContext(home.path(), platform));
+    }
+
+    /** LAN discovery when a discovery plugin works here. */
+    @Provides
+    @Singleton
+    Optional<Discovery> lanDiscovery(Optional<DiscoveryProvider> provider) {
+        return provider.map(p -> p.create(new TransportContext(home.path(), platform)));
+    }
+
+    @Provides
+    @Singleton
+    Controller controller(Identity identity, TrustedPeerStore trust, Transport transport) {
+        return new Controller(identity, trust, transport, HandshakeSettings.defaults(), PeerOptions.DEFAULTS);
+    }
+
+    @Provides
+    @Singleton
+    TargetResolver targetResolver(TrustedPeerStore trust, HomeFiles homeFiles, Optional<Discovery> discovery) {
+        return new TargetResolver(trust, homeFiles, discovery, Duration.ofSeconds(2));
     }
 
     @Provides

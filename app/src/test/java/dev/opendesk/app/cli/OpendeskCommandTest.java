@@ -31,14 +31,14 @@ final class OpendeskCommandTest {
 
     @Test
     void commandsNotBuiltYetSaySoAndExitTwo(@TempDir Path home) {
-        CliRun serve = CliRun.of("serve", "--port", "9000", "--home", home.toString());
-        assertThat(serve.exitCode()).isEqualTo(2);
-        assertThat(serve.err()).isEqualToIgnoringNewLines("not implemented yet: serve");
-        assertThat(serve.out()).isEmpty();
+        CliRun app = CliRun.of("app", "--port", "9000", "--home", home.toString());
+        assertThat(app.exitCode()).isEqualTo(2);
+        assertThat(app.err()).isEqualToIgnoringNewLines("not implemented yet: app");
+        assertThat(app.out()).isEmpty();
 
-        CliRun rename = CliRun.of("peers", "rename", "a", "b");
-        assertThat(rename.exitCode()).isEqualTo(2);
-        assertThat(rename.err()).contains("not implemented yet: peers rename");
+        CliRun rendezvous = CliRun.of("peers", "rendezvous", "a", "--home", home.toString());
+        assertThat(rendezvous.exitCode()).isEqualTo(2);
+        assertThat(rendezvous.err()).contains("not implemented yet: peers rendezvous");
 
         CliRun schedulerList = CliRun.of("scheduler", "list", "--dir", home.toString());
         assertThat(schedulerList.err()).contains("not implemented yet: scheduler list");
@@ -55,7 +55,7 @@ final class OpendeskCommandTest {
 
     @Test
     void usageErrorsExitTwo() {
-        CliRun run = CliRun.of("serve", "--port", "not-a-number");
+        CliRun run = CliRun.of("install-service", "--port", "not-a-number");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--port");
         assertThat(CliRun.of("no-such-command").exitCode()).isEqualTo(2);

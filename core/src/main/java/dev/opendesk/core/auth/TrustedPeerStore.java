@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.opendesk.core.io.AtomicFiles;
+import dev.opendesk.core.io.PythonJson;
 import dev.opendesk.core.model.ErrorCode;
 import dev.opendesk.core.model.OpendeskException;
 import java.io.IOException;
@@ -328,7 +329,7 @@ public final class TrustedPeerStore {
         }
         try {
             AtomicFiles.createDirectories(home);
-            AtomicFiles.writeString(file, PythonJson.dump(array));
+            AtomicFiles.writeString(file, PythonJson.dumpIndented(array));
         } catch (IOException e) {
             throw new OpendeskException(ErrorCode.INTERNAL, "cannot write " + file + ": " + e, e);
         }

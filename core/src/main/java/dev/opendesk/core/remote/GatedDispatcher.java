@@ -12,7 +12,6 @@ import dev.opendesk.core.policy.PolicyRequest;
 import dev.opendesk.core.protocol.ErrorInfo;
 import dev.opendesk.core.protocol.ErrorMapping;
 import dev.opendesk.core.protocol.RequestHandler;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -23,8 +22,6 @@ import org.jspecify.annotations.Nullable;
  * {@code permission_denied}; the session stays usable.
  */
 final class GatedDispatcher implements RequestHandler {
-    private static final int MAX_ERROR_MESSAGE = 200;
-
     private final RequestHandler inner;
     private final Policy policy;
     private final AuditLog audit;
@@ -72,16 +69,10 @@ final class GatedDispatcher implements RequestHandler {
     }
 
     private void record(String method, String summary, @Nullable ErrorInfo error) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("session_id", sessionId);
-        fields.put("method", method);
-        fields.put("summary", summary);
-        fields.put("outcome", error == null ? "ok" : "error");
-        if (error != null) {
-            fields.put("error_code", error.code());
-            String message = error.message();
-            fields.put("error_message", message.length() > MAX_ERROR_MESSAGE ? message.substring(0, MAX_ERROR_MESSAGE) : message);
-        }
-        audit.record(new AuditRecord(System.currentTimeMillis() / 1000.0, "call", peerFingerprint, peerName, fields));
+        double now = AuditRecord.now();
+        audit.record(error == null
+                ? AuditRecord.callOk(now, peerFingerprint, peerName, sessionId, method, summary)
+                : AuditRecord.callError(now, peerFingerprint, peerName, sessionId, method, summary, error.code(), error.message()));
     }
+
 }

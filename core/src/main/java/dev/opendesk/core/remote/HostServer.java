@@ -6,7 +6,6 @@ import dev.opendesk.core.audit.AuditLog;
 import dev.opendesk.core.audit.AuditRecord;
 import dev.opendesk.core.auth.AuthFailure;
 import dev.opendesk.core.auth.EncryptedConnection;
-import dev.opendesk.core.auth.Fingerprint;
 import dev.opendesk.core.auth.HandshakeKind;
 import dev.opendesk.core.auth.HandshakeResult;
 import dev.opendesk.core.auth.HandshakeSettings;
@@ -31,8 +30,6 @@ import dev.opendesk.core.transport.Connection;
 import dev.opendesk.core.transport.Endpoint;
 import dev.opendesk.core.transport.Listener;
 import dev.opendesk.core.transport.Transport;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -155,7 +152,7 @@ public final class HostServer implements SessionAdmin, AutoCloseable {
     private void serve(EncryptedConnection connection, HandshakeResult result, String remote, String mode) {
         String keyHex = result.peerPublicKeyHex();
         String name = trust.findByKey(result.peerPublicKey()).map(TrustedPeer::name).filter(n -> !n.isBlank()).orElse("?");
-        String fingerprint = Fingerprint.shortId(result.peerPublicKey());
+        String fingerprint = AuditRecord.fingerprintOf(result.peerPublicKey());
         Session session;
         String busyNames = null;
         synchronized (sessionLock) {
@@ -176,7 +173,7 @@ public final class HostServer implements SessionAdmin, AutoCloseable {
             rejected(remote, "busy: " + busyNames, fingerprint, name);
             return;
         }
-        record("session.opened", fingerprint, name, fields("session_id", session.info.id(), "remote_addr", remote, "mode", mode));
+        audit.record(AuditRecord.sessionOpened(now(), fingerprint, name, session.info.id(), remote, mode));
         GatedDispatcher gate = new GatedDispatcher(new ComputerDispatcher(computer), policy, audit, session.info.id(),
                 peerLabel(name, keyHex), fingerprint, name);
         Peer peer;
@@ -218,9 +215,8 @@ public final class HostServer implements SessionAdmin, AutoCloseable {
         }
         if (removed || !session.closedAudited) {
             session.closedAudited = true;
-            double duration = BigDecimal.valueOf(now() - session.info.startedAt()).setScale(3, RoundingMode.HALF_EVEN).doubleValue();
-            record("session.closed", session.fingerprint, session.info.peerName(),
-                    fields("session_id", session.info.id(), "duration", duration, "reason", reason));
+            audit.record(AuditRecord.sessionClosed(now(), session.fingerprint, session.info.peerName(), session.info.id(),
+                    now() - session.info.startedAt(), reason));
         }
     }
 
@@ -281,13 +277,7 @@ public final class HostServer implements SessionAdmin, AutoCloseable {
 
     private void rejected(String remote, String reason, String fingerprint, String name) {
         LOG.info("rejected {}: {}", remote, reason);
-        record("session.rejected", fingerprint, name, fields("remote_addr", remote, "reason", reason));
-    }
-
-    private void record(String type, String fingerprint, String name, Map<String, @Nullable Object> fields) {
-        Map<String, Object> nonNull = new LinkedHashMap<>();
-        fields.forEach((k, v) -> nonNull.put(k, v == null ? "" : v));
-        audit.record(new AuditRecord(now(), type, fingerprint, name, nonNull));
+        audit.record(AuditRecord.sessionRejected(now(), fingerprint, name, remote, reason));
     }
 
     private static String peerLabel(String name, String keyHex) {

@@ -40,6 +40,8 @@ public final class X11Session {
         if (display == null) {
             throw new OpendeskException(ErrorCode.INTERNAL, "cannot open X display '" + displayName + "' for " + purpose);
         }
+        // a lost server must not exit(1) the process from inside Xlib, whichever component notices it first
+        X11Screens.watchForConnectionLoss(display);
         return display;
     }
 

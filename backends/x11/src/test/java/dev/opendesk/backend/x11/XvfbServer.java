@@ -43,8 +43,13 @@ final class XvfbServer implements AutoCloseable {
                         "-nolisten", "tcp", "-noreset")
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 XvfbServer server = new XvfbServer(process, display);
-                if (server.awaitReady(Duration.ofSeconds(10))) {
-                    return server;
+                try {
+                    if (server.awaitReady(Duration.ofSeconds(10))) {
+                        return server;
+                    }
+                } catch (RuntimeException | Error e) {
+                    server.close(); // never leave an orphaned Xvfb behind
+                    throw e;
                 }
                 server.close();
             } catch (IOException e) {
