@@ -1,7 +1,7 @@
 /**
  * The one image pipeline: a backend's raw frame → scaled (with the pixel↔logical mapping kept
  * exact) → PNG or JPEG → {@link dev.opendesk.core.model.Pixmap}. Every backend hands over raw
- * pixels and gets the same encoder and the same HiDPI maths.
+ * pixels and gets the same encoder and the same HiDPI maths ({@link dev.opendesk.core.image.Scaling}).
  */
 @NullMarked
 package dev.opendesk.core.image;
