@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RemoteSession implements WireCaller, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteSession.class);
+    private static final Duration DRAIN_WAIT = Duration.ofMillis(500);
 
     private final Controller controller;
     private final Target target;
@@ -55,6 +56,9 @@ public final class RemoteSession implements WireCaller, AutoCloseable {
         try {
             return current.call(method, params);
         } catch (OpendeskException failure) {
+            if (isTransient(failure)) {
+                awaitDrain(current); // a send can fail before the reader has seen the host's eviction
+            }
             if (evictedReason != null) {
                 throw new SessionEvictedException(evictedReason);
             }
@@ -87,6 +91,12 @@ public final class RemoteSession implements WireCaller, AutoCloseable {
             throw new OpendeskException(ErrorCode.PROTOCOL, "session closed");
         }
         Peer current = peer;
+        if (current != null && !current.isOpen()) {
+            awaitDrain(current);
+            if (evictedReason != null) {
+                throw new SessionEvictedException(evictedReason);
+            }
+        }
         if (current == null || !current.isOpen()) {
             if (!autoReconnect || current == null) {
                 throw new OpendeskException(ErrorCode.PROTOCOL, "not connected to " + target.name());
@@ -95,6 +105,20 @@ public final class RemoteSession implements WireCaller, AutoCloseable {
             current = requireNonNull(peer);
         }
         return current;
+    }
+
+    /**
+     * Lets a dying peer's reader handle what is still queued (an eviction PUSH comes just before
+     * the close), so an eviction is never mistaken for a lost connection.
+     */
+    private static void awaitDrain(Peer dying) {
+        try {
+            dying.closure().get(DRAIN_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // still open or failed oddly: go on
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean isTransient(OpendeskException failure) {
