@@ -2,6 +2,7 @@ package dev.opendesk.core.tool;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.opendesk.core.computer.Computer;
 import dev.opendesk.core.model.ErrorCode;
 import dev.opendesk.core.model.OpendeskException;
 import java.util.LinkedHashMap;
@@ -47,5 +48,23 @@ public final class ToolRegistry {
     /** The state of one agent session, created on first use. */
     public ToolSession session(String sessionId) {
         return sessions.computeIfAbsent(sessionId, ToolSession::new);
+    }
+
+    /** The state of a session if it was ever used, without creating it. */
+    public Optional<ToolSession> existingSession(String sessionId) {
+        return Optional.ofNullable(sessions.get(sessionId));
+    }
+
+    /** A context for one call: that session's state, the Computer to act on, the permission check. */
+    public ToolContext context(String sessionId, Computer computer, ToolContext.PermissionCheck permissions) {
+        return new ToolContext(sessionId, computer, permissions, session(sessionId));
+    }
+
+    /**
+     * The standard tools of spec/surface.md §1.0 in the reference's order: screenshot, mouse,
+     * keyboard, app, ui, clipboard, ocr, audit. Same as {@link Tools#standardRegistry()}.
+     */
+    public static ToolRegistry standard() {
+        return Tools.standardRegistry();
     }
 }

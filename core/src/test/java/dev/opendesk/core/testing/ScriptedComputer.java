@@ -61,6 +61,14 @@ public final class ScriptedComputer implements Computer {
     /** Whether calls are recorded (benchmarks turn it off). */
     public volatile boolean recording = true;
     public volatile boolean streamClosed;
+    /** What {@code capture} returns (tools' tests put a real PNG here). */
+    public volatile Pixmap captureAnswer = PIXMAP;
+    /** What {@code uiTree} returns. */
+    public volatile UIElement treeAnswer = TREE;
+    /** When set, {@code uiTree} throws it (e.g. {@code capability_unsupported}). */
+    public volatile @Nullable RuntimeException uiTreeFailure;
+    /** What {@code readClipboard} returns. */
+    public volatile ClipboardContents clipboardAnswer = ClipboardContents.ofText("copied");
 
     private void record(Object... call) {
         if (recording) {
@@ -87,7 +95,7 @@ public final class ScriptedComputer implements Computer {
     @Override
     public Pixmap capture(CaptureRequest request) {
         record("capture", request);
-        return PIXMAP;
+        return captureAnswer;
     }
 
     @Override
@@ -184,7 +192,11 @@ public final class ScriptedComputer implements Computer {
     @Override
     public UIElement uiTree(UiTreeRequest request) {
         record("uiTree", request);
-        return TREE;
+        RuntimeException failure = uiTreeFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        return treeAnswer;
     }
 
     @Override
@@ -194,7 +206,7 @@ public final class ScriptedComputer implements Computer {
 
     @Override
     public ClipboardContents readClipboard() {
-        return ClipboardContents.ofText("copied");
+        return clipboardAnswer;
     }
 
     @Override

@@ -1,0 +1,145 @@
+package dev.opendesk.core.tool;
+
+import dev.opendesk.core.image.EncodeSettings;
+import dev.opendesk.core.image.ImagePipeline;
+import dev.opendesk.core.image.RawFrame;
+import dev.opendesk.core.image.Scaling;
+import dev.opendesk.core.model.OpendeskException;
+import dev.opendesk.core.model.Pixmap;
+import dev.opendesk.core.model.PixmapFormat;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import javax.imageio.ImageIO;
+
+/**
+ * Screenshot pixels for the tools: decoding a Pixmap, fitting a model's image budget, and
+ * encoding through the one {@link ImagePipeline}.
+ */
+final class ScreenImages {
+    /** The smallest long edge a caller may ask for. */
+    static final int MIN_EDGE = 64;
+    /** At most this many pixels (about 1.15 megapixels, a model's image budget). */
+    static final long MAX_PIXELS = 1_150_000;
+    /** The encoded image must be smaller than this many bytes. */
+    static final int MAX_BYTES = 1_000_000;
+
+    private ScreenImages() {}
+
+    /** The pixels of a Pixmap as a {@link BufferedImage#TYPE_INT_RGB} image. */
+    static BufferedImage decode(Pixmap pixmap) {
+        byte[] data = pixmap.data();
+        return switch (pixmap.format()) {
+            case PNG, JPEG -> {
+                BufferedImage read;
+                try {
+                    read = ImageIO.read(new ByteArrayInputStream(data));
+                } catch (IOException e) {
+                    throw new OpendeskException(dev.opendesk.core.model.ErrorCode.INTERNAL,
+                            "cannot decode the " + pixmap.format().wire() + " screenshot: " + e.getMessage(), e);
+                }
+                if (read == null) {
+                    throw new OpendeskException(dev.opendesk.core.model.ErrorCode.INTERNAL,
+                            "cannot decode the " + pixmap.format().wire() + " screenshot (" + data.length + " bytes)");
+                }
+                yield toIntRgb(read);
+            }
+            case RAW_RGB, RAW_RGBA -> {
+                int channels = pixmap.format() == PixmapFormat.RAW_RGB ? 3 : 4;
+                int w = pixmap.width();
+                int h = pixmap.height();
+                if ((long) w * h * channels > data.length) {
+                    throw new OpendeskException(dev.opendesk.core.model.ErrorCode.INTERNAL,
+                            "raw screenshot too short for " + w + "x" + h);
+                }
+                BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+                int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+                for (int i = 0, o = 0; i < pixels.length; i++, o += channels) {
+                    pixels[i] = (data[o] & 0xff) << 16 | (data[o + 1] & 0xff) << 8 | (data[o + 2] & 0xff);
+                }
+                yield image;
+            }
+        };
+    }
+
+    /** The image as TYPE_INT_RGB (itself if it is one already). */
+    static BufferedImage toIntRgb(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
+            return image;
+        }
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = rgb.createGraphics();
+        try {
+            g.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
+        } finally {
+            g.dispose();
+        }
+        return rgb;
+    }
+
+    /**
+     * The largest size with the aspect ratio of {@code width × height} (as the pipeline rounds
+     * it) whose long edge is at most {@code maxEdge} and whose area is at most {@code maxPixels};
+     * never larger than the source.
+     */
+    static Scaling.Size budget(int width, int height, int maxEdge, long maxPixels) {
+        double scale = Math.min(1.0, Math.min((double) maxEdge / Math.max(width, height),
+                Math.sqrt((double) maxPixels / ((double) width * height))));
+        int targetWidth = Math.max(1, (int) Math.floor(width * scale));
+        while (true) {
+            Scaling.Size size = Scaling.encodedSize(width, height, targetWidth);
+            if (targetWidth <= 1 || (Math.max(size.width(), size.height()) <= maxEdge
+                    && (long) size.width() * size.height() <= maxPixels)) {
+                return size;
+            }
+            targetWidth--;
+        }
+    }
+
+    /** The pixels as the pipeline's raw frame (B, G, R, X in memory order). */
+    static RawFrame toFrame(BufferedImage image) {
+        BufferedImage rgb = toIntRgb(image);
+        int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+        int w = rgb.getWidth();
+        int h = rgb.getHeight();
+        ByteBuffer buffer = ByteBuffer.allocate(w * h * 4).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asIntBuffer().put(pixels, 0, w * h);
+        return new RawFrame(w, h, w * 4, buffer);
+    }
+
+    /**
+     * Encodes {@code frame} at {@code size} or smaller so that it takes fewer than
+     * {@code maxBytes}: PNG first, then JPEG at falling quality, then smaller.
+     */
+    static Pixmap encodeWithinBudget(ImagePipeline pipeline, RawFrame frame, Scaling.Size size, int maxBytes,
+                                     int logicalWidth, int logicalHeight, @org.jspecify.annotations.Nullable String displayId, double capturedAt) {
+        Pixmap png = pipeline.encode(frame, new EncodeSettings(PixmapFormat.PNG, maxWidth(frame, size), 80),
+                logicalWidth, logicalHeight, displayId, capturedAt);
+        if (png.size() < maxBytes) {
+            return png;
+        }
+        int width = size.width();
+        int[] qualities = {85, 70};
+        while (true) {
+            Pixmap jpeg = null;
+            for (int quality : qualities) {
+                jpeg = pipeline.encode(frame, new EncodeSettings(PixmapFormat.JPEG, Math.min(width, frame.width()), quality),
+                        logicalWidth, logicalHeight, displayId, capturedAt);
+                if (jpeg.size() < maxBytes) {
+                    return jpeg;
+                }
+            }
+            if (width <= MIN_EDGE) {
+                return jpeg;
+            }
+            width = Math.max(MIN_EDGE, (int) (width * 0.8));
+        }
+    }
+
+    private static int maxWidth(RawFrame frame, Scaling.Size size) {
+        return size.width() >= frame.width() ? 0 : size.width();
+    }
+}
