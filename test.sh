@@ -12,9 +12,10 @@ log() { echo "test.sh: $*" >&2; }
 debian_packages=(
   xvfb x11-utils xdotool xclip xsel imagemagick x11-apps xterm
   libxtst6 libxext6 libxrandr2 libxfixes3
-  at-spi2-core dbus dbus-x11 zenity
+  at-spi2-core dbus dbus-x11 zenity gtk-3-examples
   tesseract-ocr tesseract-ocr-eng
   openbox
+  systemd
 )
 npm_packages=(
   "@modelcontextprotocol/sdk@1.32"

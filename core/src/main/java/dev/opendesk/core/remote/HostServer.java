@@ -220,9 +220,18 @@ public final class HostServer implements SessionAdmin, AutoCloseable {
         }
     }
 
+    /**
+     * The audit reason of a session's end: {@code ""} for a clean close by either side, else
+     * {@code error: <why>}. The Peer reports every failure of its connection as
+     * {@code connection closed by peer (<what the connection said>)}, so the connection's own
+     * words decide: a tampered frame, an oversized or text message or a missed pong is an error.
+     */
     private static String reasonOf(OpendeskException reason) {
         String message = String.valueOf(reason.getMessage());
-        return message.startsWith("connection closed") ? "" : "error: " + message;
+        String prefix = "connection closed by peer (";
+        String cause = message.startsWith(prefix) && message.endsWith(")")
+                ? message.substring(prefix.length(), message.length() - 1) : message;
+        return cause.equals("connection closed") || cause.startsWith("connection closed by peer") ? "" : "error: " + cause;
     }
 
     @Override

@@ -2,6 +2,9 @@ package dev.opendesk.backend.x11;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.opendesk.backend.x11.atspi.AtspiAccessibility;
+import dev.opendesk.backend.x11.atspi.AtspiDesktop;
+import dev.opendesk.backend.x11.atspi.AtspiSettings;
 import dev.opendesk.core.computer.CaptureRequest;
 import dev.opendesk.core.computer.Computer;
 import dev.opendesk.core.computer.DisplaySubscription;
@@ -31,9 +34,6 @@ import dev.opendesk.core.model.Window;
 import dev.opendesk.core.system.CommandRunner;
 import dev.opendesk.core.system.LocalFiles;
 import dev.opendesk.core.system.LocalProcesses;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -48,8 +48,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The local Linux desktop on an X server ({@code local/linux}): displays and capture
  * ({@link X11Screens}), input through XTest, windows, the clipboard and applications on their own
- * X connections, and files, processes and commands through the JDK. Accessibility (AT-SPI) is
- * not available yet: {@code ui.tree} and {@code ui.actions} are refused and not in the manifest.
+ * X connections, and files, processes and commands through the JDK. Accessibility goes through
+ * AT-SPI on the session bus ({@link AtspiAccessibility}, connected on first use): {@code ui.tree}
+ * and {@code ui.actions} are in the manifest only while the accessibility bus answers.
  */
 public final class X11Computer implements Computer, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(X11Computer.class);
@@ -65,6 +66,7 @@ public final class X11Computer implements Computer, AutoCloseable {
     private final LocalProcesses processes = new LocalProcesses();
     private final CommandRunner commands = new CommandRunner();
     private final boolean canLock;
+    private final AtspiAccessibility accessibility;
 
     /** The desktop of {@code session} with the default capture options. */
     public X11Computer(X11Session session) {
@@ -91,25 +93,14 @@ public final class X11Computer implements Computer, AutoCloseable {
             closeAll(opened);
             throw e;
         }
-        this.canLock = onPath("loginctl") || onPath("xdg-screensaver");
+        this.canLock = apps.canLock();
+        // connects to the accessibility bus on first use only; falls back to this desktop's pointer
+        this.accessibility = new AtspiAccessibility(AtspiSettings.fromEnvironment(BACKEND), AtspiDesktop.of(this));
     }
 
     private static <T extends AutoCloseable> T remember(List<AutoCloseable> opened, T component) {
         opened.add(component);
         return component;
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String directory : path.split(File.pathSeparator)) {
-            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The displays, pointer and capture of this desktop. */
@@ -120,9 +111,9 @@ public final class X11Computer implements Computer, AutoCloseable {
     // ---------------------------------------------------------------- system
 
     /**
-     * What works on this X server: everything of the reference but {@code ui.*}, plus
-     * {@code windows.manipulate} while a window manager runs; {@code power.lock} only when
-     * {@code loginctl} or {@code xdg-screensaver} is installed.
+     * What works on this X server: everything of the reference, {@code ui.*} only while the
+     * accessibility bus answers, plus {@code windows.manipulate} while a window manager runs;
+     * {@code power.lock} only when {@code loginctl} or {@code xdg-screensaver} is installed.
      */
     @Override
     public CapabilityManifest capabilities() {
@@ -138,6 +129,10 @@ public final class X11Computer implements Computer, AutoCloseable {
         }
         if (canLock) {
             capabilities.add(Capability.POWER_LOCK);
+        }
+        if (accessibility.available()) {
+            capabilities.add(Capability.UI_TREE);
+            capabilities.add(Capability.UI_ACTIONS);
         }
         Map<String, Map<String, Object>> limits = new LinkedHashMap<>();
         limits.put(Capability.DISPLAY_STREAM.wire(), Map.of("max_fps", DisplaySubscription.MAX_FPS));
@@ -246,18 +241,18 @@ public final class X11Computer implements Computer, AutoCloseable {
         return apps.apps();
     }
 
-    // ---------------------------------------------------------------- accessibility (not yet)
+    // ---------------------------------------------------------------- accessibility (AT-SPI)
 
-    /** @throws OpendeskException {@code capability_unsupported} ({@code ui.tree}): AT-SPI is not wired in yet */
+    /** @throws OpendeskException {@code capability_unsupported} ({@code ui.tree}) without an accessibility bus */
     @Override
     public UIElement uiTree(UiTreeRequest request) {
-        throw OpendeskException.capabilityUnsupported(Capability.UI_TREE, BACKEND);
+        return accessibility.tree(request);
     }
 
-    /** @throws OpendeskException {@code capability_unsupported} ({@code ui.actions}): AT-SPI is not wired in yet */
+    /** @throws OpendeskException {@code capability_unsupported} ({@code ui.actions}) without an accessibility bus */
     @Override
     public void uiAction(UIElement element, String action, @Nullable String app) {
-        throw OpendeskException.capabilityUnsupported(Capability.UI_ACTIONS, BACKEND);
+        accessibility.act(element, action, app);
     }
 
     // ---------------------------------------------------------------- clipboard
@@ -334,7 +329,7 @@ public final class X11Computer implements Computer, AutoCloseable {
     /** Closes every component and its X connection. */
     @Override
     public void close() {
-        closeAll(List.of(screens, input, windows, clipboard));
+        closeAll(List.of(accessibility, screens, input, windows, clipboard));
     }
 
     private static void closeAll(List<AutoCloseable> components) {

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * display number, ready when {@code xdpyinfo} answers, stopped by {@link #close()}. Also runs the
  * independent observers (xdotool, xclip, xwininfo, import, …) against it.
  */
-final class XvfbServer implements AutoCloseable {
+public final class XvfbServer implements AutoCloseable {
     private final Process process;
     private final String display;
     private final List<Process> children = new ArrayList<>();
@@ -27,12 +27,12 @@ final class XvfbServer implements AutoCloseable {
     }
 
     /** Starts a 1920x1080 server. */
-    static XvfbServer start() {
+    public static XvfbServer start() {
         return start(1920, 1080);
     }
 
     /** Starts a server with one screen of the given size. */
-    static synchronized XvfbServer start(int width, int height) {
+    public static synchronized XvfbServer start(int width, int height) {
         for (int n = 90 + (int) (ProcessHandle.current().pid() % 50); n < 400; n++) {
             if (new File("/tmp/.X11-unix/X" + n).exists() || new File("/tmp/.X" + n + "-lock").exists()) {
                 continue;
@@ -79,21 +79,21 @@ final class XvfbServer implements AutoCloseable {
     }
 
     /** The display name, e.g. {@code :97}. */
-    String display() {
+    public String display() {
         return display;
     }
 
     /** A session on this server. */
-    X11Session session() {
+    public X11Session session() {
         return new X11Session(display);
     }
 
     /** What a finished command printed. */
-    record Result(int exitCode, String stdout, String stderr) {
+    public record Result(int exitCode, String stdout, String stderr) {
     }
 
     /** Runs a command against this display and waits (at most 20 s) for it. */
-    Result run(String... command) {
+    public Result run(String... command) {
         try {
             Process child = builder(command).start();
             child.getOutputStream().close();
@@ -113,7 +113,7 @@ final class XvfbServer implements AutoCloseable {
     }
 
     /** Starts a long-running client (xterm, zenity, a window manager…); it is killed by {@link #close()}. */
-    Process spawn(String... command) {
+    public Process spawn(String... command) {
         try {
             Process child = builder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -133,7 +133,7 @@ final class XvfbServer implements AutoCloseable {
     }
 
     /** Waits until {@code condition} holds, polling every 50 ms, or fails after {@code timeout}. */
-    static void await(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
+    public static void await(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

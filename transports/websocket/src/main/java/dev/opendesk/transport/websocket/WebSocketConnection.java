@@ -217,7 +217,8 @@ final class WebSocketConnection implements Connection {
 
         @Override
         protected void onError(WebSocketChannel ch, Throwable error) {
-            String reason = error.getMessage() != null && error.getMessage().contains("too large")
+            String text = String.valueOf(error.getMessage());
+            String reason = text.contains("exceeded max message size") || text.contains("too large")
                     ? "message exceeds the limit of " + maxMessageBytes + " bytes" : "connection error: " + error;
             LOG.warn("closing the connection to {}: {}", remoteAddress, reason);
             abort(reason);

@@ -55,6 +55,8 @@ public final class WebSocketTransport implements Transport, AutoCloseable {
     private final ScheduledExecutorService keepAlive;
     private final ExecutorService acceptors;
     private final Set<WebSocketConnection> live = ConcurrentHashMap.newKeySet();
+    private final Set<Undertow> servers = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     /** A transport with the defaults of protocol §1. */
     public WebSocketTransport() {
@@ -110,8 +112,12 @@ public final class WebSocketTransport implements Transport, AutoCloseable {
                     acceptors.execute(() -> acceptor.accept(connection));
                 }))
                 .build();
+        if (closed) {
+            throw new OpendeskException(ErrorCode.INTERNAL, "transport closed");
+        }
         try {
             server.start();
+            servers.add(server);
         } catch (RuntimeException e) {
             throw new OpendeskException(ErrorCode.INTERNAL, "cannot listen on " + endpoint + ": " + rootMessage(e), e);
         }
@@ -126,7 +132,9 @@ public final class WebSocketTransport implements Transport, AutoCloseable {
 
             @Override
             public void close() {
-                server.stop();
+                if (servers.remove(server)) {
+                    server.stop(); // once the transport is closed its worker is gone: stopping then would spin
+                }
             }
         };
     }
@@ -182,6 +190,11 @@ public final class WebSocketTransport implements Transport, AutoCloseable {
     /** Stops the worker and every connection of this transport. */
     @Override
     public void close() {
+        closed = true;
+        for (Undertow server : servers) {
+            server.stop();
+        }
+        servers.clear();
         live.forEach(WebSocketConnection::close);
         keepAlive.shutdownNow();
         acceptors.shutdownNow();
