@@ -24,6 +24,7 @@ final class ArchitectureRulesTest {
     /** The only classes allowed to touch the process's standard streams. */
     private static final Class<?>[] OUTPUT_CLASSES = {
         dev.opendesk.app.Main.class,
+        dev.opendesk.app.cli.McpCommand.class, // hands the real stdout to the MCP stdio transport
     };
 
     private static JavaClasses classes;

@@ -17,4 +17,12 @@ public interface ToolCatalog {
      * the catalog itself is unusable.
      */
     ToolCallResult call(ToolCall call);
+
+    /**
+     * The version of the host that serves these tools, which adapters report to agents (MCP's
+     * {@code serverInfo.version}). Catalogs that do not know it keep the default.
+     */
+    default String hostVersion() {
+        return "unknown";
+    }
 }

@@ -15,16 +15,6 @@ final class PendingCommands {
     private PendingCommands() {
     }
 
-    @Command(name = "install", description = "Register the opendesk MCP server with Claude Code.")
-    static final class Install extends NotBuiltCommand {
-        @Option(names = "--scope", defaultValue = "user", description = "user or project (default: ${DEFAULT-VALUE})")
-        String scope;
-    }
-
-    @Command(name = "uninstall", description = "Remove the opendesk MCP server from Claude Code.")
-    static final class Uninstall extends NotBuiltCommand {
-    }
-
     @Command(name = "scheduler", description = "Run or list scheduled tasks.",
             subcommands = {SchedulerStart.class, SchedulerList.class})
     static final class Scheduler extends NotBuiltCommand {
@@ -42,18 +32,6 @@ final class PendingCommands {
         Path dir;
     }
 
-    @Command(name = "discover", description = "List opendesk hosts on the LAN.")
-    static final class Discover extends NotBuiltCommand {
-        @Option(names = "--timeout", defaultValue = "2.0", description = "seconds to browse (default: ${DEFAULT-VALUE})")
-        double timeout;
-
-        @Option(names = "--rendezvous", paramLabel = "URL", description = "rendezvous server")
-        String rendezvous;
-
-        @Option(names = "--rendezvous-token", description = "rendezvous token")
-        String rendezvousToken;
-    }
-
     @Command(name = "rendezvous", description = "Show or set a peer's rendezvous URL.")
     static final class PeersRendezvous extends NotBuiltCommand {
         @Parameters(index = "0", description = "peer name")
@@ -61,19 +39,6 @@ final class PendingCommands {
 
         @Parameters(index = "1", arity = "0..1", description = "rendezvous URL")
         String url;
-    }
-
-    @Command(name = "install-service", description = "Install opendesk serve as a user service (systemd, launchd, schtasks).")
-    static final class InstallService extends NotBuiltCommand {
-        @Option(names = "--port", defaultValue = "8423", description = "port (default: ${DEFAULT-VALUE})")
-        int port;
-
-        @Option(names = "--no-start", description = "install without starting")
-        boolean noStart;
-    }
-
-    @Command(name = "uninstall-service", description = "Remove the opendesk service.")
-    static final class UninstallService extends NotBuiltCommand {
     }
 
     @Command(name = "app", description = "Start the local web UI.")
@@ -113,11 +78,5 @@ final class PendingCommands {
 
         @Option(names = "--log-file", paramLabel = "PATH", description = "also log to a file")
         Path logFile;
-    }
-
-    @Command(name = "mcp", description = "Run the MCP server (stdio by default).")
-    static final class Mcp extends NotBuiltCommand {
-        @Option(names = "--http", paramLabel = "[HOST:]PORT", description = "serve streamable HTTP instead of stdio")
-        String http;
     }
 }

@@ -1,6 +1,7 @@
 package dev.opendesk.app.cli;
 
 import com.google.inject.Injector;
+import dev.opendesk.app.service.WslAdvisory;
 import dev.opendesk.app.wiring.AppHome;
 import dev.opendesk.app.wiring.BackendSelection;
 import dev.opendesk.core.audit.AuditFormatter;
@@ -15,6 +16,7 @@ import dev.opendesk.core.auth.TrustedPeerStore;
 import dev.opendesk.core.computer.CaptureRequest;
 import dev.opendesk.core.computer.Computer;
 import dev.opendesk.core.computer.UnavailableComputer;
+import dev.opendesk.core.discovery.Discovery;
 import dev.opendesk.core.model.Capability;
 import dev.opendesk.core.model.ErrorCode;
 import dev.opendesk.core.model.OpendeskException;
@@ -75,8 +77,12 @@ final class RemoteCommands {
         @Option(names = "--no-mdns", description = "do not advertise on the LAN")
         boolean noMdns;
 
+        @Option(names = "--service-name", paramLabel = "NAME", description = "mDNS instance name (default: <hostname>-<6 hex of the key>)")
+        String serviceName;
+
         @Override
         public Integer call() throws Exception {
+            WslAdvisory.forThisMachine().ifPresent(err()::println);
             Injector services = services();
             Identity identity = services.getInstance(Identity.class);
             String pairingCode = code == null ? PairingWindow.randomCode() : code;
@@ -86,10 +92,12 @@ final class RemoteCommands {
                         server.pairing().open(pairingCode, Duration.ofMillis((long) (timeout * 1000)));
                 printPanel(out(), bound.port(), identity.fingerprint(), pairingCode);
                 ShutdownSignal.arm();
-                while (!paired.isDone()) {
-                    if (ShutdownSignal.await(100)) {
-                        out().println("Pairing cancelled.");
-                        return 130;
+                try (Discovery.Advertisement advertised = DiscoverCommand.advertise(services, bound.port(), noMdns, serviceName, err())) {
+                    while (!paired.isDone()) {
+                        if (ShutdownSignal.await(100)) {
+                            out().println("Pairing cancelled.");
+                            return 130;
+                        }
                     }
                 }
                 try {
@@ -167,6 +175,9 @@ final class RemoteCommands {
         @Option(names = "--no-mdns", description = "do not advertise on the LAN")
         boolean noMdns;
 
+        @Option(names = "--service-name", paramLabel = "NAME", description = "mDNS instance name (default: <hostname>-<6 hex of the key>)")
+        String serviceName;
+
         @Option(names = "--approve", defaultValue = "auto", description = "auto or console (default: ${DEFAULT-VALUE})")
         String approve;
 
@@ -182,6 +193,7 @@ final class RemoteCommands {
                 err().println("not implemented yet: serve --rendezvous");
                 return 2;
             }
+            WslAdvisory.forThisMachine().ifPresent(err()::println);
             Injector services = services();
             if (services.getInstance(TrustedPeerStore.class).list().stream().noneMatch(TrustedPeer::isController)) {
                 err().println("ERROR: no trusted peers yet.  Run `opendesk pair` first.");
@@ -206,8 +218,10 @@ final class RemoteCommands {
                         + server.identity().fingerprint() + (approve.equals("console") ? "  approve=console" : ""));
                 out().flush();
                 ShutdownSignal.arm();
-                ShutdownSignal.await(0);
-                out().println("Shutting down.");
+                try (Discovery.Advertisement advertised = DiscoverCommand.advertise(services, bound.port(), noMdns, serviceName, err())) {
+                    ShutdownSignal.await(0);
+                    out().println("Shutting down.");
+                }
                 return 0;
             }
         }
@@ -224,8 +238,9 @@ final class RemoteCommands {
         @Override
         public Integer call() throws IOException {
             Injector services = services();
-            Target target = services.getInstance(TargetResolver.class).resolve(Optional.ofNullable(peer));
-            try (RemoteSession session = services.getInstance(Controller.class).connect(target, false)) {
+            TargetResolver resolver = services.getInstance(TargetResolver.class);
+            Target target = resolver.resolve(Optional.ofNullable(peer));
+            try (RemoteSession session = resolver.connect(services.getInstance(Controller.class), target, false)) {
                 RemoteComputer remote = new RemoteComputer(session);
                 out().println("Connected to " + (peer == null ? target.name() + " (default)" : target.name())
                         + "  backend=" + remote.capabilities().backend());

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * as images, other attachments as data URLs, errors flagged. A failing tool never escapes as an
  * exception.
  */
-public final class AgentToolCatalog implements ToolCatalog {
+public final class AgentToolCatalog implements ToolCatalog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentToolCatalog.class);
     /** The tools that may act on a paired peer. */
     static final Set<String> PEER_AWARE = Set.of("screenshot", "mouse", "keyboard", "app", "ui", "clipboard", "ocr");
@@ -149,6 +149,12 @@ public final class AgentToolCatalog implements ToolCatalog {
             return ToolCallResult.failure("ERROR: " + e);
         }
         return map(result, target);
+    }
+
+    /** Closes the connections opened to peers. */
+    @Override
+    public void close() {
+        router.close();
     }
 
     /** Maps a tool result to the catalog's content blocks (spec/surface.md §2, result mapping). */

@@ -32,8 +32,9 @@ final class PluginsCommandTest {
         }
         assertThat(run.out()).containsPattern("(?m)^transport\\s+local\\s+0\\s+yes\\s+supported");
         assertThat(run.out()).containsPattern("(?m)^transport\\s+websocket\\s+0\\s+yes\\s+supported");
-        assertThat(run.out()).containsPattern("(?m)^discovery\\s+mdns\\s+0\\s+no\\s+unsupported: not implemented yet");
-        for (String adapter : List.of("mcp", "openai", "langchain4j", "anthropic")) {
+        assertThat(run.out()).containsPattern("(?m)^discovery\\s+mdns\\s+0\\s+yes\\s+supported");
+        assertThat(run.out()).containsPattern("(?m)^adapter\\s+mcp\\s+0\\s+yes\\s+supported");
+        for (String adapter : List.of("openai", "langchain4j", "anthropic")) {
             assertThat(run.out()).containsPattern("(?m)^adapter\\s+" + adapter + "\\s+0\\s+no\\s+unsupported: not implemented yet");
         }
         assertThat(run.out()).containsPattern("from \\S*(opendesk-transport-local|transports/local)");

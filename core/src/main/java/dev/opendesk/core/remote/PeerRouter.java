@@ -165,7 +165,7 @@ public final class PeerRouter implements AutoCloseable {
         }
         try {
             TrustedPeer peer = trust.findByName(name).orElseThrow(() -> new OpendeskException(ErrorCode.NOT_FOUND, "unknown peer: '" + name + "'"));
-            RemoteSession session = controller.connect(resolver.forPeer(peer), true);
+            RemoteSession session = resolver.connect(controller, resolver.forPeer(peer), true);
             connections.put(name, session);
             return session;
         } catch (OpendeskException e) {

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * Turns what a user typed into a {@link Target} (protocol §9): {@code ws://host[:port]#<hex key>}
  * (port 80 when omitted, path ignored); a trusted peer's name → its last endpoint, else an mDNS
  * record carrying its key; nothing → the name in {@code default-peer}. Peers are matched by key,
- * never by name, on the LAN. Relay and rendezvous targets are not supported.
+ * never by name, on the LAN; {@link #connect} also looks there when the last endpoint fails.
+ * Relay and rendezvous targets are not supported.
  */
 public final class TargetResolver {
     private static final Pattern HEX_KEY = Pattern.compile("[0-9a-fA-F]{64}");
@@ -81,6 +82,35 @@ public final class TargetResolver {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Connects to {@code target}; when it is a trusted peer whose endpoint cannot be reached (a
+     * {@code protocol} or {@code timeout} failure, not an authentication one), looks for its key
+     * on the LAN and, when it is found at another address, connects there (protocol §9). The
+     * controller caches the new endpoint on success.
+     */
+    public RemoteSession connect(Controller controller, Target target, boolean autoReconnect) {
+        try {
+            return controller.connect(target, autoReconnect);
+        } catch (OpendeskException failure) {
+            boolean unreachable = !(failure instanceof dev.opendesk.core.auth.AuthFailure)
+                    && (failure.code() == ErrorCode.PROTOCOL || failure.code() == ErrorCode.TIMEOUT);
+            if (!unreachable || target.trustedName().isEmpty() || discovery.isEmpty()) {
+                throw failure;
+            }
+            Optional<Target> moved;
+            try {
+                moved = findOnLan(target.name(), target.publicKey()).filter(found -> !found.endpoint().equals(target.endpoint()));
+            } catch (OpendeskException lanFailure) {
+                failure.addSuppressed(lanFailure);
+                throw failure;
+            }
+            if (moved.isEmpty()) {
+                throw failure;
+            }
+            return controller.connect(moved.get(), autoReconnect);
+        }
     }
 
     static Target fromUrl(String text) {

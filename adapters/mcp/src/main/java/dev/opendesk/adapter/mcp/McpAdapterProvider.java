@@ -1,17 +1,16 @@
 package dev.opendesk.adapter.mcp;
 
-import dev.opendesk.spi.ToolAdapter;
-import dev.opendesk.spi.ToolCatalog;
-import dev.opendesk.core.model.ErrorCode;
-import dev.opendesk.core.model.OpendeskException;
 import dev.opendesk.spi.AdapterProvider;
 import dev.opendesk.spi.HostPlatform;
 import dev.opendesk.spi.Support;
+import dev.opendesk.spi.ToolAdapter;
+import dev.opendesk.spi.ToolCatalog;
 
-/** Provides the MCP server adapter (stdio and streamable HTTP). It is not built yet, and says so instead of pretending to work. */
+/**
+ * Provides the MCP server adapter: any {@link ToolCatalog} served to MCP clients over stdio or
+ * streamable HTTP, with the official MCP Java SDK (which stays inside this module).
+ */
 public final class McpAdapterProvider implements AdapterProvider {
-    static final String NOT_IMPLEMENTED = "not implemented yet";
-
     @Override
     public String id() {
         return "mcp";
@@ -24,11 +23,11 @@ public final class McpAdapterProvider implements AdapterProvider {
 
     @Override
     public Support supports(HostPlatform platform) {
-        return Support.no(NOT_IMPLEMENTED);
+        return Support.yes();
     }
 
     @Override
     public ToolAdapter create(ToolCatalog catalog) {
-        throw new OpendeskException(ErrorCode.CAPABILITY_UNSUPPORTED, "mcp: " + NOT_IMPLEMENTED);
+        return new McpToolAdapter(catalog);
     }
 }

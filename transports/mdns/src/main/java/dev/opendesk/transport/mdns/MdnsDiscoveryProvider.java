@@ -1,16 +1,20 @@
 package dev.opendesk.transport.mdns;
 
 import dev.opendesk.core.discovery.Discovery;
-import dev.opendesk.spi.TransportContext;
-import dev.opendesk.core.model.ErrorCode;
-import dev.opendesk.core.model.OpendeskException;
 import dev.opendesk.spi.DiscoveryProvider;
 import dev.opendesk.spi.HostPlatform;
 import dev.opendesk.spi.Support;
+import dev.opendesk.spi.TransportContext;
+import java.time.Duration;
 
-/** Provides the mDNS / DNS-SD LAN discovery (jmdns). It is not built yet, and says so instead of pretending to work. */
+/**
+ * Provides mDNS / DNS-SD LAN discovery (jmdns, protocol §12): advertises a serving host as
+ * {@code _opendesk._tcp.local.} and finds others. Pure Java, so it is supported everywhere;
+ * a machine without a usable network interface gets a clear error when it advertises or browses.
+ */
 public final class MdnsDiscoveryProvider implements DiscoveryProvider {
-    static final String NOT_IMPLEMENTED = "not implemented yet";
+    /** How long one record may take to resolve (protocol §12: 2000 ms). */
+    static final Duration RESOLVE_TIMEOUT = Duration.ofSeconds(2);
 
     @Override
     public String id() {
@@ -24,11 +28,11 @@ public final class MdnsDiscoveryProvider implements DiscoveryProvider {
 
     @Override
     public Support supports(HostPlatform platform) {
-        return Support.no(NOT_IMPLEMENTED);
+        return Support.yes();
     }
 
     @Override
     public Discovery create(TransportContext context) {
-        throw new OpendeskException(ErrorCode.CAPABILITY_UNSUPPORTED, "mdns: " + NOT_IMPLEMENTED);
+        return new MdnsDiscovery(LanAddresses::current, RESOLVE_TIMEOUT);
     }
 }
