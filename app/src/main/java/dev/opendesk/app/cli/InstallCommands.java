@@ -222,13 +222,27 @@ final class InstallCommands {
             JsonArray args = new JsonArray();
             launch.subList(1, launch.size()).forEach(args::add);
             entry.add("args", args);
-            if (client.equals("claude-code")) {
-                entry.add("env", new JsonObject());
+            // MCP clients start servers with a trimmed environment: pass on where the desktop is
+            JsonObject desktop = desktopEnvironment();
+            if (client.equals("claude-code") || desktop.size() > 0) {
+                entry.add("env", desktop);
             }
             Edit edit = JsonConfigs.put(configFile(env, client), SERVERS_KEY, SERVER_NAME, entry);
             out().println(edit.describe(client));
             out().println("  Command: " + String.join(" ", launch));
             out().println("  Restart " + client + ", then ask it to \"take a screenshot\".");
+        }
+
+        /** The variables that locate this user's desktop session, as set where install runs. */
+        private static JsonObject desktopEnvironment() {
+            JsonObject variables = new JsonObject();
+            for (String name : List.of("DISPLAY", "WAYLAND_DISPLAY", "XAUTHORITY", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR")) {
+                String value = System.getenv(name);
+                if (value != null && !value.isBlank()) {
+                    variables.addProperty(name, value);
+                }
+            }
+            return variables;
         }
 
         /** Registers through the {@code claude} command; false when the command is not installed. */
