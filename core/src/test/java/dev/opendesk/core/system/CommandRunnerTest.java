@@ -24,7 +24,7 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisabledOnOs(OS.WINDOWS)
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "uses POSIX sh, signals and file modes")
 @Timeout(60)
 final class CommandRunnerTest {
     private final CommandRunner runner = new CommandRunner();

@@ -36,7 +36,7 @@ final class LocalFilesTest {
     }
 
     @Test
-    @DisabledOnOs(OS.WINDOWS)
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "uses POSIX sh, signals and file modes")
     void rewriteKeepsPermissionsAndWritesThroughLinks() throws Exception {
         Path file = dir.resolve("script.sh");
         files.writeFile(file.toString(), "a".getBytes(StandardCharsets.UTF_8));
@@ -67,7 +67,7 @@ final class LocalFilesTest {
     }
 
     @Test
-    @DisabledOnOs(OS.WINDOWS)
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "uses POSIX sh, signals and file modes")
     void listAndStatDescribeEntries() throws Exception {
         Files.writeString(dir.resolve("b.txt"), "hello");
         Files.createDirectory(dir.resolve("a-dir"));
