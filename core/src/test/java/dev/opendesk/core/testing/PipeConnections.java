@@ -3,11 +3,9 @@ package dev.opendesk.core.testing;
 import dev.opendesk.core.model.ErrorCode;
 import dev.opendesk.core.model.OpendeskException;
 import dev.opendesk.core.transport.Connection;
+import dev.opendesk.core.transport.MessageInbox;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Two linked in-memory connections for tests of the protocol layer (core cannot see the transport plugins). */
@@ -25,8 +23,7 @@ public final class PipeConnections {
     }
 
     public static final class Pipe implements Connection {
-        private static final byte[] CLOSED = new byte[0];
-        private final BlockingQueue<byte[]> inbox = new LinkedBlockingQueue<>();
+        private final MessageInbox inbox = new MessageInbox();
         private final AtomicBoolean closed = new AtomicBoolean();
         private final String remote;
         private Pipe other;
@@ -41,36 +38,17 @@ public final class PipeConnections {
             if (closed.get() || other.closed.get()) {
                 throw new OpendeskException(ErrorCode.PROTOCOL, "connection closed");
             }
-            other.inbox.add(message.clone());
+            other.inbox.put(message.clone());
         }
 
         @Override
         public byte[] receive() {
-            try {
-                return check(inbox.take());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OpendeskException(ErrorCode.CANCELLED, "interrupted");
-            }
+            return inbox.take();
         }
 
         @Override
         public Optional<byte[]> receive(Duration timeout) {
-            try {
-                byte[] message = inbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-                return message == null ? Optional.empty() : Optional.of(check(message));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OpendeskException(ErrorCode.CANCELLED, "interrupted");
-            }
-        }
-
-        private byte[] check(byte[] message) {
-            if (message == CLOSED) {
-                inbox.add(CLOSED);
-                throw new OpendeskException(ErrorCode.PROTOCOL, "connection closed");
-            }
-            return message;
+            return inbox.poll(timeout);
         }
 
         @Override
@@ -86,8 +64,8 @@ public final class PipeConnections {
         @Override
         public void close() {
             if (closed.compareAndSet(false, true)) {
-                inbox.add(CLOSED);
-                other.inbox.add(CLOSED);
+                inbox.close("connection closed");
+                other.inbox.close("connection closed");
             }
         }
     }

@@ -3,18 +3,14 @@ package dev.opendesk.transport.local;
 import dev.opendesk.core.model.ErrorCode;
 import dev.opendesk.core.model.OpendeskException;
 import dev.opendesk.core.transport.Connection;
+import dev.opendesk.core.transport.MessageInbox;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One end of an in-process connection. Messages are copied on send, so neither side aliases the other's buffers. */
 final class LocalConnection implements Connection {
-    private static final byte[] CLOSED = new byte[0];
-
-    private final BlockingQueue<byte[]> inbox = new LinkedBlockingQueue<>();
+    private final MessageInbox inbox = new MessageInbox();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final String remoteAddress;
     private LocalConnection other;
@@ -38,36 +34,17 @@ final class LocalConnection implements Connection {
         if (closed.get() || other.closed.get()) {
             throw closedError();
         }
-        other.inbox.add(message.clone());
+        other.inbox.put(message.clone());
     }
 
     @Override
     public byte[] receive() {
-        try {
-            return unwrap(inbox.take());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OpendeskException(ErrorCode.CANCELLED, "interrupted while receiving", e);
-        }
+        return inbox.take();
     }
 
     @Override
     public Optional<byte[]> receive(Duration timeout) {
-        try {
-            byte[] message = inbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return message == null ? Optional.empty() : Optional.of(unwrap(message));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OpendeskException(ErrorCode.CANCELLED, "interrupted while receiving", e);
-        }
-    }
-
-    private byte[] unwrap(byte[] message) {
-        if (message == CLOSED) {
-            inbox.add(CLOSED); // keep later receivers failing too
-            throw closedError();
-        }
-        return message;
+        return inbox.poll(timeout);
     }
 
     @Override
@@ -83,8 +60,8 @@ final class LocalConnection implements Connection {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            inbox.add(CLOSED);
-            other.inbox.add(CLOSED);
+            inbox.close("connection closed");
+            other.inbox.close("connection closed");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.opendesk.transport.websocket;
 import dev.opendesk.core.model.ErrorCode;
 import dev.opendesk.core.model.OpendeskException;
 import dev.opendesk.core.transport.Connection;
+import dev.opendesk.core.transport.MessageInbox;
 import io.undertow.websockets.core.AbstractReceiveListener;
 import io.undertow.websockets.core.BufferedBinaryMessage;
 import io.undertow.websockets.core.BufferedTextMessage;
@@ -15,8 +16,6 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -31,15 +30,13 @@ import org.xnio.IoUtils;
  */
 final class WebSocketConnection implements Connection {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketConnection.class);
-    private static final byte[] CLOSED = new byte[0];
 
     private final WebSocketChannel channel;
     private final long maxMessageBytes;
     private final String remoteAddress;
-    private final BlockingQueue<byte[]> inbox = new LinkedBlockingQueue<>();
+    private final MessageInbox inbox = new MessageInbox();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object sendLock = new Object();
-    private volatile String closeReason = "connection closed";
     private volatile long pingSentAt;
     private volatile long pongSeenAt = System.nanoTime();
 
@@ -67,45 +64,26 @@ final class WebSocketConnection implements Connection {
     public void send(byte[] message) {
         synchronized (sendLock) {
             if (closed.get() || !channel.isOpen()) {
-                throw new OpendeskException(ErrorCode.PROTOCOL, closeReason);
+                throw new OpendeskException(ErrorCode.PROTOCOL, inbox.closeReason());
             }
             try {
                 WebSockets.sendBinaryBlocking(ByteBuffer.wrap(clientSide ? message.clone() : message), channel);
             } catch (IOException e) {
                 markClosed("send failed: " + e.getMessage());
                 IoUtils.safeClose(channel);
-                throw new OpendeskException(ErrorCode.PROTOCOL, closeReason, e);
+                throw new OpendeskException(ErrorCode.PROTOCOL, inbox.closeReason(), e);
             }
         }
     }
 
     @Override
     public byte[] receive() {
-        try {
-            return unwrap(inbox.take());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OpendeskException(ErrorCode.CANCELLED, "interrupted while receiving", e);
-        }
+        return inbox.take();
     }
 
     @Override
     public Optional<byte[]> receive(Duration timeout) {
-        try {
-            byte[] message = inbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return message == null ? Optional.empty() : Optional.of(unwrap(message));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OpendeskException(ErrorCode.CANCELLED, "interrupted while receiving", e);
-        }
-    }
-
-    private byte[] unwrap(byte[] message) {
-        if (message == CLOSED) {
-            inbox.add(CLOSED);
-            throw new OpendeskException(ErrorCode.PROTOCOL, closeReason);
-        }
-        return message;
+        return inbox.poll(timeout);
     }
 
     @Override
@@ -151,8 +129,7 @@ final class WebSocketConnection implements Connection {
 
     private boolean markClosed(String reason) {
         if (closed.compareAndSet(false, true)) {
-            closeReason = reason;
-            inbox.add(CLOSED);
+            inbox.close(reason);
             return true;
         }
         return false;
@@ -192,7 +169,7 @@ final class WebSocketConnection implements Connection {
                     buffer.get(bytes, offset, length);
                     offset += length;
                 }
-                inbox.add(bytes);
+                inbox.put(bytes);
             } finally {
                 data.free();
             }
