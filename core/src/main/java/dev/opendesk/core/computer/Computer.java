@@ -61,6 +61,15 @@ public interface Computer {
     /** A screenshot (wire {@code display.capture}). */
     Pixmap capture(CaptureRequest request);
 
+    /**
+     * A screenshot as pixels, for callers that process them further. The default decodes what
+     * {@link #capture(CaptureRequest)} returns; a local backend overrides it to hand over its grab
+     * without encoding it (and may then ignore {@code downscale}: the frame is at full resolution).
+     */
+    default CapturedFrame captureFrame(CaptureRequest request) {
+        return CapturedFrame.decoded(capture(request));
+    }
+
     /** A screenshot of the whole primary display, downscaled (wire {@code display.capture} with its defaults). */
     default Pixmap capture() {
         return capture(CaptureRequest.primary());

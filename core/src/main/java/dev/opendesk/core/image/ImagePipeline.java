@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.opendesk.core.model.Pixmap;
 import dev.opendesk.core.model.PixmapFormat;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +23,10 @@ import org.jspecify.annotations.Nullable;
  * duplicate, so its position and limit are left alone.
  */
 public final class ImagePipeline {
+    /** Scaling below this many output pixels stays on the calling thread. */
+    private static final long PARALLEL_SCALE_PIXELS = 200_000;
+    private static final int SCALE_PARTS = Runtime.getRuntime().availableProcessors() > 1 ? 2 : 1;
+
     private final Resampler.Filter filter;
 
     /** The default pipeline (area-averaging downscale). */
@@ -29,6 +36,50 @@ public final class ImagePipeline {
 
     ImagePipeline(Resampler.Filter filter) {
         this.filter = requireNonNull(filter, "filter is null");
+    }
+
+    /**
+     * The frame scaled to {@code width × height} with this pipeline's filter, as a new heap
+     * frame (B, G, R, X); the frame itself when it has that size already. Scale once and encode
+     * the result as often as needed (e.g. PNG, then JPEG) instead of scaling in every encode.
+     */
+    public RawFrame scale(RawFrame frame, int width, int height) {
+        requireNonNull(frame, "frame is null");
+        if (width == frame.width() && height == frame.height()) {
+            return frame;
+        }
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("target size must be positive, got " + width + "x" + height);
+        }
+        byte[] out = new byte[width * height * 4];
+        int parts = (long) width * height < PARALLEL_SCALE_PIXELS ? 1 : SCALE_PARTS;
+        if (parts == 1) {
+            scaleRows(frame, width, height, 0, height, out);
+        } else {
+            // Output rows are independent: the bottom part on a pool thread, the top one here.
+            int split = height / 2;
+            CompletableFuture<Void> bottom = CompletableFuture.runAsync(() -> scaleRows(frame, width, height, split, height, out));
+            scaleRows(frame, width, height, 0, split, out);
+            try {
+                bottom.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        return new RawFrame(width, height, width * 4, ByteBuffer.wrap(out));
+    }
+
+    private void scaleRows(RawFrame frame, int width, int height, int from, int to, byte[] out) {
+        RgbRows rows = Resampler.scaled(frame, width, height, filter, false, from);
+        byte[] row = new byte[width * 3];
+        for (int y = from, d = from * width * 4; y < to; y++) {
+            rows.next(row);
+            for (int x = 0, s = 0; x < width; x++, s += 3, d += 4) {
+                out[d] = row[s];
+                out[d + 1] = row[s + 1];
+                out[d + 2] = row[s + 2];
+            }
+        }
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.opendesk.core.tool;
 
+import dev.opendesk.core.image.RawFrame;
 import dev.opendesk.core.model.Rect;
 import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +42,27 @@ final class GreyFrame {
                 int g = rgb >> 8 & 0xff;
                 int b = rgb & 0xff;
                 grey[y * w + x] = (byte) ((r * 299 + g * 587 + b * 114 + 500) / 1000);
+            }
+        }
+        return new GreyFrame(w, h, requested, grey);
+    }
+
+    /** The grey levels of a raw frame (B, G, R, X), by the same formula. */
+    static GreyFrame of(RawFrame frame, @Nullable Rect requested) {
+        int w = frame.width();
+        int h = frame.height();
+        byte[] grey = new byte[w * h];
+        byte[] row = new byte[w * 4];
+        ByteBuffer pixels = frame.pixels().duplicate();
+        pixels.clear();
+        for (int y = 0; y < h; y++) {
+            pixels.get((int) ((long) y * frame.stride()), row, 0, row.length);
+            int base = y * w;
+            for (int x = 0, s = 0; x < w; x++, s += 4) {
+                int b = row[s] & 0xff;
+                int g = row[s + 1] & 0xff;
+                int r = row[s + 2] & 0xff;
+                grey[base + x] = (byte) ((r * 299 + g * 587 + b * 114 + 500) / 1000);
             }
         }
         return new GreyFrame(w, h, requested, grey);

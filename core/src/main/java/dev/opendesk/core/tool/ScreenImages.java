@@ -116,8 +116,10 @@ final class ScreenImages {
      */
     static Pixmap encodeWithinBudget(ImagePipeline pipeline, RawFrame frame, Scaling.Size size, int maxBytes,
                                      int logicalWidth, int logicalHeight, @org.jspecify.annotations.Nullable String displayId, double capturedAt) {
-        Pixmap png = pipeline.encode(frame, new EncodeSettings(PixmapFormat.PNG, maxWidth(frame, size), 80),
-                logicalWidth, logicalHeight, displayId, capturedAt);
+        // Scale once; PNG and the JPEG qualities all encode the same scaled pixels.
+        RawFrame scaled = pipeline.scale(frame, size.width(), size.height());
+        EncodeSettings asIs = new EncodeSettings(PixmapFormat.PNG, 0, 80);
+        Pixmap png = pipeline.encode(scaled, asIs, logicalWidth, logicalHeight, displayId, capturedAt);
         if (png.size() < maxBytes) {
             return png;
         }
@@ -126,7 +128,7 @@ final class ScreenImages {
         while (true) {
             Pixmap jpeg = null;
             for (int quality : qualities) {
-                jpeg = pipeline.encode(frame, new EncodeSettings(PixmapFormat.JPEG, Math.min(width, frame.width()), quality),
+                jpeg = pipeline.encode(scaled, new EncodeSettings(PixmapFormat.JPEG, 0, quality),
                         logicalWidth, logicalHeight, displayId, capturedAt);
                 if (jpeg.size() < maxBytes) {
                     return jpeg;
@@ -136,10 +138,53 @@ final class ScreenImages {
                 return jpeg;
             }
             width = Math.max(MIN_EDGE, (int) (width * 0.8));
+            Scaling.Size smaller = Scaling.encodedSize(frame.width(), frame.height(), width);
+            scaled = pipeline.scale(frame, smaller.width(), smaller.height());
         }
     }
 
-    private static int maxWidth(RawFrame frame, Scaling.Size size) {
-        return size.width() >= frame.width() ? 0 : size.width();
+    /**
+     * A frame that overlays (marks, cursor) draw on: the drawable image is made on first use,
+     * and {@link #frame()} gives the pixels with whatever was drawn.
+     */
+    static final class Canvas {
+        private final RawFrame original;
+        private @org.jspecify.annotations.Nullable BufferedImage image;
+
+        Canvas(RawFrame original) {
+            this.original = original;
+        }
+
+        BufferedImage image() {
+            BufferedImage made = image;
+            if (made == null) {
+                made = toImage(original);
+                image = made;
+            }
+            return made;
+        }
+
+        RawFrame frame() {
+            BufferedImage drawn = image;
+            return drawn == null ? original : toFrame(drawn);
+        }
+    }
+
+    /** The pixels of a raw frame as a {@link BufferedImage#TYPE_INT_RGB} image. */
+    static BufferedImage toImage(RawFrame frame) {
+        int w = frame.width();
+        int h = frame.height();
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        ByteBuffer source = frame.pixels().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        source.clear();
+        for (int y = 0; y < h; y++) {
+            source.position((int) ((long) y * frame.stride()));
+            source.asIntBuffer().get(pixels, y * w, w);
+        }
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] &= 0xffffff;
+        }
+        return image;
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.gson.JsonObject;
 import dev.opendesk.core.computer.CaptureRequest;
+import dev.opendesk.core.computer.CapturedFrame;
 import dev.opendesk.core.computer.Computer;
 import dev.opendesk.core.computer.UiTreeRequest;
 import dev.opendesk.core.image.EncodeSettings;
@@ -119,11 +120,9 @@ public final class ScreenshotTool implements Tool {
             return fail(session, args, "max_edge must be at least " + ScreenImages.MIN_EDGE + ", got " + maxEdge);
         }
 
-        Pixmap captured;
-        BufferedImage image;
+        CapturedFrame captured;
         try {
-            captured = computer.capture(new CaptureRequest(null, requested, maxEdge <= EncodeSettings.DEFAULT_MAX_WIDTH));
-            image = ScreenImages.decode(captured);
+            captured = computer.captureFrame(new CaptureRequest(null, requested, maxEdge <= EncodeSettings.DEFAULT_MAX_WIDTH));
         } catch (RuntimeException e) {
             return fail(session, args, "Failed to capture screenshot: " + ToolText.failureMessage(e));
         }
@@ -131,9 +130,11 @@ public final class ScreenshotTool implements Tool {
                 ? new Point(requested.x(), requested.y())
                 : primaryBounds(computer).map(b -> new Point(b.x(), b.y())).orElse(new Point(0, 0));
         Rect area = new Rect(origin.x(), origin.y(), captured.logicalWidth(), captured.logicalHeight());
-        GreyFrame grey = GreyFrame.of(image, requested);
-        Scaling.Size target = ScreenImages.budget(image.getWidth(), image.getHeight(), maxEdge, ScreenImages.MAX_PIXELS);
-        double k = (double) image.getWidth() / target.width();
+        GreyFrame grey = GreyFrame.of(captured.frame(), requested);
+        Scaling.Size target = ScreenImages.budget(captured.frame().width(), captured.frame().height(), maxEdge,
+                ScreenImages.MAX_PIXELS);
+        double k = (double) captured.frame().width() / target.width();
+        ScreenImages.Canvas canvas = new ScreenImages.Canvas(captured.frame());
 
         boolean overlay = false;
         List<String> markLines = new ArrayList<>();
@@ -150,7 +151,7 @@ public final class ScreenshotTool implements Tool {
                 } else {
                     markLines.add("(positions are logical screen coordinates: pass them to mouse without image_width/image_height)");
                     marks.forEach(mark -> markLines.add(mark.legend()));
-                    overlay |= safely(() -> SetOfMarks.draw(image, marks, area, k));
+                    overlay |= safely(() -> SetOfMarks.draw(canvas.image(), marks, area, k));
                 }
             } catch (OpendeskException e) {
                 if (e.code() == ErrorCode.PERMISSION_DENIED) {
@@ -171,7 +172,7 @@ public final class ScreenshotTool implements Tool {
                 cursorLine = "Cursor position (logical): " + ToolText.point(cursor.x(), cursor.y());
                 if (cursor.x() >= area.x() && cursor.x() <= area.x() + area.width()
                         && cursor.y() >= area.y() && cursor.y() <= area.y() + area.height()) {
-                    overlay |= safely(() -> SetOfMarks.drawCursor(image, cursor, area, k));
+                    overlay |= safely(() -> SetOfMarks.drawCursor(canvas.image(), cursor, area, k));
                 } else {
                     cursorLine += " (outside the captured area)";
                 }
@@ -181,13 +182,15 @@ public final class ScreenshotTool implements Tool {
         }
 
         Pixmap result;
-        if (!overlay && target.width() == image.getWidth() && target.height() == image.getHeight()
-                && captured.format() == PixmapFormat.PNG && captured.size() < ScreenImages.MAX_BYTES) {
-            result = captured;
+        Optional<Pixmap> received = captured.encoded();
+        if (!overlay && received.isPresent() && target.width() == received.get().width()
+                && target.height() == received.get().height() && received.get().format() == PixmapFormat.PNG
+                && received.get().size() < ScreenImages.MAX_BYTES) {
+            result = received.get();
         } else {
-            RawFrame frame = ScreenImages.toFrame(image);
-            result = ScreenImages.encodeWithinBudget(options.pipeline(), frame, target, ScreenImages.MAX_BYTES,
-                    captured.logicalWidth(), captured.logicalHeight(), captured.displayId(), captured.capturedAt());
+            result = ScreenImages.encodeWithinBudget(options.pipeline(), overlay ? canvas.frame() : captured.frame(), target,
+                    ScreenImages.MAX_BYTES, captured.logicalWidth(), captured.logicalHeight(),
+                    captured.displayId().orElse(null), captured.capturedAt());
         }
         int w = result.width();
         int h = result.height();

@@ -6,6 +6,7 @@ import dev.opendesk.backend.x11.atspi.AtspiAccessibility;
 import dev.opendesk.backend.x11.atspi.AtspiDesktop;
 import dev.opendesk.backend.x11.atspi.AtspiSettings;
 import dev.opendesk.core.computer.CaptureRequest;
+import dev.opendesk.core.computer.CapturedFrame;
 import dev.opendesk.core.computer.Computer;
 import dev.opendesk.core.computer.DisplaySubscription;
 import dev.opendesk.core.computer.EventStream;
@@ -163,6 +164,11 @@ public final class X11Computer implements Computer, AutoCloseable {
     @Override
     public Pixmap capture(CaptureRequest request) {
         return screens.capture(request);
+    }
+
+    @Override
+    public CapturedFrame captureFrame(CaptureRequest request) {
+        return screens.captureFrame(request);
     }
 
     @Override

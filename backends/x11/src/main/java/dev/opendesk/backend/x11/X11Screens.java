@@ -7,6 +7,7 @@ import com.sun.jna.platform.unix.X11;
 import com.sun.jna.ptr.IntByReference;
 import dev.opendesk.backend.x11.jna.XlibImage;
 import dev.opendesk.core.computer.CaptureRequest;
+import dev.opendesk.core.computer.CapturedFrame;
 import dev.opendesk.core.computer.DisplaySubscription;
 import dev.opendesk.core.computer.EventStream;
 import dev.opendesk.core.image.EncodeSettings;
@@ -139,6 +140,22 @@ public final class X11Screens implements AutoCloseable {
                     frame -> new Grabbed(copy(frame), area, capturedAt));
         });
         return pipeline.encode(grabbed.frame, settings, grabbed.area.width, grabbed.area.height,
+                grabbed.area.displayId, grabbed.capturedAt);
+    }
+
+    /**
+     * A screenshot as pixels, at full resolution and without encoding ({@code downscale} is left
+     * to the caller, which scales once to the size it needs).
+     */
+    public CapturedFrame captureFrame(CaptureRequest request) {
+        requireNonNull(request, "request is null");
+        Grabbed grabbed = withConnection("capture", c -> {
+            Area area = resolve(c, request.displayId(), request.region());
+            double capturedAt = System.currentTimeMillis() / 1000.0;
+            return c.capture.grab(area.x, area.y, area.width, area.height, options.drawCursor(),
+                    frame -> new Grabbed(copy(frame), area, capturedAt));
+        });
+        return CapturedFrame.grabbed(grabbed.frame, grabbed.area.width, grabbed.area.height,
                 grabbed.area.displayId, grabbed.capturedAt);
     }
 
