@@ -16,11 +16,12 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Provides the Linux X11 backend ({@link X11Computer}), id {@code x11}. It is usable when
- * {@code DISPLAY} is set and the X server answers within a second. Backend options
+ * {@code DISPLAY} is set and the X server answers within five seconds (an unreachable server
+ * fails at once; the margin is for a machine so loaded that a healthy server answers late). Backend options
  * {@code x11.shm} and {@code x11.cursor} tune capture ({@link X11CaptureOptions}).
  */
 public final class X11BackendProvider implements BackendProvider {
-    private static final long PROBE_MILLIS = 1000;
+    private static final long PROBE_MILLIS = 5000;
 
     @Override
     public String id() {

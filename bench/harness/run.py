@@ -1,0 +1,229 @@
+#!/usr/bin/python3
+"""The benchmark harness behind bench/run: runs every comparison of the performance goals side
+by side on this machine and writes BENCHMARKS.md (figures, ratios, machine, date, how to
+reproduce). Not part of the test suite.
+
+Usage: bench/run [--quick] [--only screenshot,input,wire,subscribe,startup,memory] [--out BENCHMARKS.md]
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+OPENDESK = os.path.join(ROOT, "opendesk")
+BENCH_CP = os.path.join(ROOT, "bench/target/opendesk-bench.jar") + ":" + os.path.join(ROOT, "bench/target/lib/*")
+SECTIONS = ["screenshot", "input", "wire", "subscribe", "startup", "memory"]
+
+
+def log(message):
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def run(command, env=None, timeout=1800):
+    log("$ " + " ".join(command))
+    done = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=sys.stderr, timeout=timeout, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"{command[0]} exited {done.returncode}")
+    return done.stdout
+
+
+class Desktop:
+    """An Xvfb of a given size showing the known content (bench/harness/desktop.sh)."""
+
+    def __init__(self, display, size, work):
+        out = run([os.path.join(HERE, "desktop.sh"), display, size, work]).split()
+        self.display, self.pids = out[0], [int(p) for p in out[1:]]
+
+    def env(self, home):
+        env = dict(os.environ)
+        env["DISPLAY"] = self.display
+        env.pop("WAYLAND_DISPLAY", None)
+        env["OPENDESK_BENCH_HOME"] = home
+        return env
+
+    def close(self):
+        for pid in reversed(self.pids):
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+        time.sleep(0.5)
+
+
+def jmh(benchmark, params, extra, env=None):
+    """Runs one JMH benchmark selection; returns {name + params: {p50, p99, unit, mean}}."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
+        result_file = f.name
+    command = ["java", "-cp", BENCH_CP, "org.openjdk.jmh.Main", benchmark, "-rf", "json", "-rff", result_file]
+    for key, value in params.items():
+        command += ["-p", f"{key}={value}"]
+    command += extra
+    run(command, env=env, timeout=3600)
+    with open(result_file) as f:
+        results = json.load(f)
+    os.unlink(result_file)
+    out = {}
+    for r in results:
+        name = r["benchmark"].rsplit(".", 1)[1]
+        if r.get("params"):
+            name += "[" + ",".join(f"{k}={v}" for k, v in sorted(r["params"].items())) + "]"
+        metric = r["primaryMetric"]
+        percentiles = metric.get("scorePercentiles", {})
+        out[name] = {"unit": metric["scoreUnit"], "mean": metric["score"],
+                     "p50": percentiles.get("50.0"), "p99": percentiles.get("99.0")}
+    return out
+
+
+def ms(value):
+    return f"{value:.1f} ms" if value >= 10 else f"{value:.2f} ms"
+
+
+class Report:
+    def __init__(self):
+        self.rows = []  # figure, ours, compared with, ratio, goal, met
+        self.details = []
+
+    def row(self, figure, ours, anchor, ratio, goal, met):
+        self.rows.append((figure, ours, anchor, ratio, goal, "yes" if met else "**no**"))
+
+    def detail(self, text):
+        self.details.append(text)
+
+
+def section_screenshot(report, options, work, home):
+    rounds, calls = (3, 5) if options.quick else (7, 10)
+    for display, size in ((":90", "1920x1080"), (":91", "3840x2160")):
+        desktop = Desktop(display, size, work)
+        try:
+            out = run([sys.executable, os.path.join(HERE, "screenshot_compare.py"), "--opendesk", OPENDESK,
+                       "--home", home, "--rounds", str(rounds), "--calls", str(calls)], env=desktop.env(home))
+        finally:
+            desktop.close()
+        r = json.loads(out)
+        ours, anchor = r["ours"], r["anchor"]
+        report.row(f"`screenshot` over MCP stdio, {size}, p50",
+                   f"{ms(ours['p50_ms'])} (rounds {ms(ours['round_medians_ms'][0])}–{ms(ours['round_medians_ms'][1])})",
+                   f"Pillow grab + PNG optimize: {ms(anchor['p50_ms'])} (rounds {ms(anchor['round_medians_ms'][0])}–{ms(anchor['round_medians_ms'][1])})",
+                   f"{r['ratio']:.1f}× faster", "≥ 5× faster", r["ratio"] >= 5)
+        report.detail(f"- {size}: ours answered `{ours['line']}` — {ours['mime']}, {ours['bytes']:,} bytes; "
+                      f"the anchor made a {anchor['size'][0]}x{anchor['size'][1]} PNG of {anchor['bytes']:,} bytes. "
+                      f"{rounds} alternating rounds of {calls} calls each after 10 warm-up calls.")
+
+
+def section_input(report, options, work, home):
+    desktop = Desktop(":92", "1920x1080", work)
+    try:
+        out = run([sys.executable, os.path.join(HERE, "tool_latency.py"), "--opendesk", OPENDESK, "--home", home,
+                   "--calls", "100" if options.quick else "300"], env=desktop.env(home))
+    finally:
+        desktop.close()
+    mcp = json.loads(out)
+    extra = ["-wi", "2", "-i", "3"] if options.quick else []
+    inproc = jmh("ToolInputBenchmark", {}, extra)
+    for label, key in (("mouse move", "mouseMove"), ("key press", "keyPress")):
+        p50 = inproc[key]["p50"] / 1000.0
+        report.row(f"tool-level {label}, no settle, p50", f"{ms(p50)} in process; {ms(mcp[label]['p50_ms'])} over MCP stdio "
+                   f"(p99 {ms(mcp[label]['p99_ms'])})", "—", "—", "p50 ≤ 5 ms", p50 <= 5 and mcp[label]["p50_ms"] <= 5)
+    report.detail("- Input: JMH `ToolInputBenchmark` (tool called in process on the X11 backend of an Xvfb, XTest, "
+                  "synchronised) and `tool_latency.py` (the same tools through `opendesk mcp` over stdio, "
+                  "request written → answer read).")
+
+
+def section_wire(report, options, work, home):
+    extra = ["-wi", "2", "-i", "3"] if options.quick else []
+    r = jmh("WebSocketRoundTripBenchmark", {}, extra)
+    enc = next(v for k, v in r.items() if k.startswith("encryptedPointer"))
+    echo = next(v for k, v in r.items() if k.startswith("echo128"))
+    unit = enc["unit"]
+    for q in ("p50", "p99"):
+        ratio = enc[q] / echo[q]
+        report.row(f"encrypted `input.pointer` round trip over loopback WebSocket, {q}",
+                   f"{enc[q]:.0f} {unit}", f"bare 128-byte echo, same Undertow stack: {echo[q]:.0f} {unit}",
+                   f"{ratio:.2f}×", "≤ 1.5×", ratio <= 1.5)
+    report.detail("- Wire: JMH `WebSocketRoundTripBenchmark` (sample time): "
+                  + "; ".join(f"`{k}` p50 {v['p50']:.0f} / p99 {v['p99']:.0f} {v['unit']}" for k, v in sorted(r.items())))
+
+
+def section_subscribe(report, options, work, home):
+    report.detail("- display.subscribe: not measured yet.")
+
+
+def section_startup(report, options, work, home):
+    report.detail("- startup: not measured yet.")
+
+
+def section_memory(report, options, work, home):
+    report.detail("- memory: not measured yet.")
+
+
+def machine():
+    cpu = "?"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    mem = "?"
+    try:
+        with open("/proc/meminfo") as f:
+            mem = f"{int(f.readline().split()[1]) / 1024 / 1024:.0f} GB"
+    except OSError:
+        pass
+    java = subprocess.run(["java", "-version"], stderr=subprocess.PIPE, text=True).stderr.splitlines()[0]
+    import PIL
+    return (f"{cpu}, {os.cpu_count()} cores, {mem} RAM; {platform.platform()}; {java}; "
+            f"Python {platform.python_version()} with Pillow {PIL.__version__} (the anchor)")
+
+
+def write(report, options, started):
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured {started:%Y-%m-%d %H:%M} UTC on {machine()}.",
+        f"Reproduce: `bench/run{' --quick' if options.quick else ''}` (starts its own Xvfb displays with known content:"
+        " 50 lines of text on white and a photo-like plasma fractal, see `bench/harness/desktop.sh`).",
+        "Load average before the run: " + " / ".join(f"{x:.2f}" for x in os.getloadavg()) + ".",
+        "",
+        "| figure | ours | compared with | ratio | goal | met |",
+        "|---|---|---|---|---|---|",
+    ]
+    lines += ["| " + " | ".join(row) + " |" for row in report.rows]
+    lines += ["", "## Details", ""] + report.details + [""]
+    with open(options.out, "w") as f:
+        f.write("\n".join(lines))
+    log(f"wrote {options.out}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="fewer rounds (a smoke run of the harness)")
+    parser.add_argument("--only", default=",".join(SECTIONS))
+    parser.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
+    options = parser.parse_args()
+    started = datetime.datetime.utcnow()
+    report = Report()
+    work = tempfile.mkdtemp(prefix="opendesk-bench-")
+    home = os.path.join(work, "home")
+    os.makedirs(home, mode=0o700)
+    try:
+        for name in options.only.split(","):
+            log(f"== {name}")
+            globals()["section_" + name](report, options, work, home)
+    finally:
+        write(report, options, started)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
