@@ -27,6 +27,11 @@ final class ScreenImages {
     /** The encoded image must be smaller than this many bytes. */
     static final int MAX_BYTES = 1_000_000;
 
+    /** PNG is not tried when its estimated size is this many times the budget. */
+    static final double PNG_HOPELESS = 1.5;
+    private static final int SAMPLE_ROWS = 16;
+    private static final int SAMPLE_EVERY = 8;
+
     private ScreenImages() {}
 
     /** The pixels of a Pixmap as a {@link BufferedImage#TYPE_INT_RGB} image. */
@@ -118,10 +123,14 @@ final class ScreenImages {
                                      int logicalWidth, int logicalHeight, @org.jspecify.annotations.Nullable String displayId, double capturedAt) {
         // Scale once; PNG and the JPEG qualities all encode the same scaled pixels.
         RawFrame scaled = pipeline.scale(frame, size.width(), size.height());
-        EncodeSettings asIs = new EncodeSettings(PixmapFormat.PNG, 0, 80);
-        Pixmap png = pipeline.encode(scaled, asIs, logicalWidth, logicalHeight, displayId, capturedAt);
-        if (png.size() < maxBytes) {
-            return png;
+        // A PNG that is bound to miss the budget by far is not worth making: estimate its size
+        // from a sample of the rows first (photos, video and gradients compress badly).
+        if (estimatePngBytes(pipeline, scaled) < PNG_HOPELESS * maxBytes) {
+            EncodeSettings asIs = new EncodeSettings(PixmapFormat.PNG, 0, 80);
+            Pixmap png = pipeline.encode(scaled, asIs, logicalWidth, logicalHeight, displayId, capturedAt);
+            if (png.size() < maxBytes) {
+                return png;
+            }
         }
         int width = size.width();
         int[] qualities = {85, 70};
@@ -141,6 +150,31 @@ final class ScreenImages {
             Scaling.Size smaller = Scaling.encodedSize(frame.width(), frame.height(), width);
             scaled = pipeline.scale(frame, smaller.width(), smaller.height());
         }
+    }
+
+    /**
+     * The PNG size of {@code frame} estimated from every {@value #SAMPLE_EVERY}th band of
+     * {@value #SAMPLE_ROWS} rows, encoded as one image; the whole frame for small frames.
+     */
+    static long estimatePngBytes(ImagePipeline pipeline, RawFrame frame) {
+        int bands = frame.height() / SAMPLE_ROWS;
+        int sampledBands = (bands + SAMPLE_EVERY - 1) / SAMPLE_EVERY;
+        if (sampledBands < 4) {
+            return 0; // too small to sample: just encode it
+        }
+        int w = frame.width();
+        byte[] sample = new byte[w * 4 * SAMPLE_ROWS * sampledBands];
+        ByteBuffer source = frame.pixels().duplicate();
+        source.clear();
+        int row = 0;
+        for (int band = 0; band < bands; band += SAMPLE_EVERY) {
+            for (int y = band * SAMPLE_ROWS; y < (band + 1) * SAMPLE_ROWS; y++, row++) {
+                source.get((int) ((long) y * frame.stride()), sample, row * w * 4, w * 4);
+            }
+        }
+        RawFrame sampled = new RawFrame(w, row, w * 4, ByteBuffer.wrap(sample));
+        Pixmap png = pipeline.encode(sampled, new EncodeSettings(PixmapFormat.PNG, 0, 80), w, row, null, 0);
+        return (long) ((double) png.size() * frame.height() / row);
     }
 
     /**
