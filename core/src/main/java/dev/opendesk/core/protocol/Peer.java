@@ -369,9 +369,11 @@ public final class Peer implements WireCaller, AutoCloseable {
             }
         }
         for (InboundCall call : new ArrayList<>(inbound.values())) {
-            call.abort();
+            call.abort(); // interrupts its handler
         }
-        workers.shutdownNow();
+        // no shutdownNow: the reader ends with the connection, and this may be the reader's own
+        // thread, which must not be interrupted while it runs the close listeners below
+        workers.shutdown();
         closure.complete(reason);
     }
 
@@ -381,7 +383,7 @@ public final class Peer implements WireCaller, AutoCloseable {
     private void serve(InboundCall call, Frame.Request request) {
         call.attach(Thread.currentThread());
         try {
-            if (call.cancelled) {
+            if (call.cancelled || closed.get()) {
                 throw new OpendeskException(ErrorCode.CANCELLED, "cancelled before it started");
             }
             if (handler == null) {

@@ -340,6 +340,17 @@ final class PeerTest {
     }
 
     @Test
+    void closeListenersOfADroppedSessionRunUninterrupted() throws Exception {
+        Peer[] peers = connect(null);
+        CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+        peers[0].onClose(reason -> interrupted.complete(Thread.currentThread().isInterrupted()));
+
+        peers[1].close();
+
+        assertThat(interrupted.get(5, TimeUnit.SECONDS)).isFalse(); // e.g. an audit write would fail if interrupted
+    }
+
+    @Test
     void aBadFrameClosesThatConnectionWithAClearReason() throws Exception {
         PipeConnections.Pipe[] pipes = PipeConnections.pair();
         CompletableFuture<Peer> server = CompletableFuture.supplyAsync(() ->
