@@ -5,12 +5,9 @@ import static java.util.Objects.requireNonNull;
 import dev.opendesk.core.model.ErrorCode;
 import dev.opendesk.core.model.OpendeskException;
 import dev.opendesk.core.transport.Connection;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Optional;
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import javax.crypto.AEADBadTagException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  * reorder, wrong key) closes the underlying connection and throws {@link OpendeskException}
  * {@code protocol}; there is no resync. Sends are serialised, so several threads may send;
  * receive from one thread at a time.
+ *
+ * <p>The AEAD is {@link ChaCha20Poly1305} up to JDK 20 (about 1.5 times the JDK 17 provider's
+ * rate) and the JDK's provider from JDK 21, whose ChaCha20 is a vector intrinsic; both produce
+ * the same bytes.
  */
 public final class EncryptedConnection implements Connection {
     /** Bytes the AEAD adds to every message. */
@@ -28,10 +29,8 @@ public final class EncryptedConnection implements Connection {
     private final Connection inner;
     private final Object sendLock = new Object();
     private final Object receiveLock = new Object();
-    private final SecretKeySpec sendKey;
-    private final SecretKeySpec receiveKey;
-    private final Cipher sendCipher;
-    private final Cipher receiveCipher;
+    private final MessageAead sendCipher;
+    private final MessageAead receiveCipher;
     private final byte[] sendNonce = new byte[12];
     private final byte[] receiveNonce = new byte[12];
     private long sendCounter;
@@ -42,14 +41,8 @@ public final class EncryptedConnection implements Connection {
         this.inner = requireNonNull(inner, "inner is null");
         requireNonNull(keys, "keys is null");
         requireNonNull(side, "side is null");
-        this.sendKey = new SecretKeySpec(keys.sendKey(side), "ChaCha20");
-        this.receiveKey = new SecretKeySpec(keys.receiveKey(side), "ChaCha20");
-        try {
-            this.sendCipher = Cipher.getInstance(HandshakeCrypto.AEAD);
-            this.receiveCipher = Cipher.getInstance(HandshakeCrypto.AEAD);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("ChaCha20-Poly1305 is not available", e);
-        }
+        this.sendCipher = MessageAead.forKey(keys.sendKey(side));
+        this.receiveCipher = MessageAead.forKey(keys.receiveKey(side));
     }
 
     @Override
@@ -59,13 +52,7 @@ public final class EncryptedConnection implements Connection {
             if (sendCounter == Long.MAX_VALUE) {
                 throw new OpendeskException(ErrorCode.PROTOCOL, "send nonce counter exhausted");
             }
-            byte[] sealed;
-            try {
-                sendCipher.init(Cipher.ENCRYPT_MODE, sendKey, new IvParameterSpec(nonce(sendNonce, sendCounter)));
-                sealed = sendCipher.doFinal(message);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("ChaCha20-Poly1305 encryption failed", e);
-            }
+            byte[] sealed = sendCipher.seal(nonce(sendNonce, sendCounter), message);
             sendCounter++;
             inner.send(sealed);
         }
@@ -95,9 +82,8 @@ public final class EncryptedConnection implements Connection {
         }
         byte[] plain;
         try {
-            receiveCipher.init(Cipher.DECRYPT_MODE, receiveKey, new IvParameterSpec(nonce(receiveNonce, receiveCounter)));
-            plain = receiveCipher.doFinal(sealed);
-        } catch (GeneralSecurityException | RuntimeException e) {
+            plain = receiveCipher.open(nonce(receiveNonce, receiveCounter), sealed);
+        } catch (AEADBadTagException | RuntimeException e) {
             throw fail("decryption failed (tampered, replayed, reordered or wrong key); connection closed", e);
         }
         receiveCounter++;

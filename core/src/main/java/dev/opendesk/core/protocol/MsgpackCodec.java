@@ -10,14 +10,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
@@ -49,6 +52,9 @@ public final class MsgpackCodec {
 
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final VarHandle BIG_SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private MsgpackCodec() {}
 
@@ -59,12 +65,9 @@ public final class MsgpackCodec {
      *     type, a non-string map key, or nesting deeper than {@value #MAX_DEPTH}
      */
     public static byte[] encode(@Nullable Object value) {
-        try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
-            write(packer, value, 0, "$");
-            return packer.toByteArray();
-        } catch (IOException e) {
-            throw new OpendeskException(ErrorCode.PROTOCOL, "msgpack encoding failed: " + e.getMessage(), e);
-        }
+        Writer writer = new Writer();
+        writer.write(value, 0, null);
+        return writer.toByteArray();
     }
 
     /**
@@ -125,62 +128,178 @@ public final class MsgpackCodec {
 
     // ------------------------------------------------------------------ encoding
 
-    private static void write(MessageBufferPacker packer, @Nullable Object value, int depth, String path)
-            throws IOException {
-        if (value == null) {
-            packer.packNil();
-        } else if (value instanceof String s) {
-            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-            packer.packRawStringHeader(bytes.length);
-            packer.writePayload(bytes);
-        } else if (value instanceof byte[] bytes) {
-            packer.packBinaryHeader(bytes.length);
-            packer.writePayload(bytes);
-        } else if (value instanceof Boolean b) {
-            packer.packBoolean(b);
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            packer.packLong(((Number) value).longValue());
-        } else if (value instanceof Double || value instanceof Float) {
-            packer.packDouble(((Number) value).doubleValue());
-        } else if (value instanceof BigInteger big) {
-            if (big.compareTo(INT64_MIN) < 0 || big.compareTo(UINT64_MAX) > 0) {
-                throw protocol("cannot encode integer " + big + " at " + path + ": outside int64/uint64");
-            }
-            packer.packBigInteger(big);
-        } else if (value instanceof Map<?, ?> map) {
-            checkDepth(depth + 1, path);
-            packer.packMapHeader(map.size());
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (!(entry.getKey() instanceof String key)) {
-                    throw protocol("cannot encode map key of type " + typeName(entry.getKey()) + " at " + path
-                            + ": keys must be strings");
+    /**
+     * Writes msgpack into one growing array, the bytes msgpack-java's packer (and Python's
+     * {@code packb}) produce for the same values, without the packer's 8 KiB buffer per message.
+     */
+    private static final class Writer {
+        private byte[] buffer = new byte[256];
+        private int size;
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buffer, size);
+        }
+
+        void write(@Nullable Object value, int depth, @Nullable Path path) {
+            if (value == null) {
+                put(0xc0);
+            } else if (value instanceof String s) {
+                byte[] bytes = s.getBytes(StandardCharsets.UTF_8); // an unpaired surrogate becomes '?'
+                header(bytes.length, 0xa0, 32, 0xd9, 0xda, 0xdb);
+                put(bytes);
+            } else if (value instanceof byte[] bytes) {
+                header(bytes.length, -1, 0, 0xc4, 0xc5, 0xc6);
+                put(bytes);
+            } else if (value instanceof Boolean b) {
+                put(b ? 0xc3 : 0xc2);
+            } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                integer(((Number) value).longValue());
+            } else if (value instanceof Double || value instanceof Float) {
+                ensure(9);
+                buffer[size++] = (byte) 0xcb;
+                BIG_LONG.set(buffer, size, Double.doubleToRawLongBits(((Number) value).doubleValue()));
+                size += 8;
+            } else if (value instanceof BigInteger big) {
+                if (big.compareTo(INT64_MIN) < 0 || big.compareTo(UINT64_MAX) > 0) {
+                    throw protocol("cannot encode integer " + big + " at " + Path.render(path) + ": outside int64/uint64");
                 }
-                byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
-                packer.packRawStringHeader(keyBytes.length);
-                packer.writePayload(keyBytes);
-                write(packer, entry.getValue(), depth + 1, path + "." + key);
+                if (big.bitLength() <= 63) {
+                    integer(big.longValue());
+                } else {
+                    ensure(9);
+                    buffer[size++] = (byte) 0xcf;
+                    BIG_LONG.set(buffer, size, big.longValue());
+                    size += 8;
+                }
+            } else if (value instanceof Map<?, ?> map) {
+                checkDepth(depth + 1, path);
+                header(map.size(), 0x80, 16, -1, 0xde, 0xdf);
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    if (!(entry.getKey() instanceof String key)) {
+                        throw protocol("cannot encode map key of type " + typeName(entry.getKey()) + " at " + Path.render(path)
+                                + ": keys must be strings");
+                    }
+                    write(key, depth + 1, path);
+                    write(entry.getValue(), depth + 1, new Path(path, key, -1));
+                }
+            } else if (value instanceof Collection<?> collection) {
+                checkDepth(depth + 1, path);
+                header(collection.size(), 0x90, 16, -1, 0xdc, 0xdd);
+                int index = 0;
+                for (Object element : collection) {
+                    write(element, depth + 1, new Path(path, null, index++));
+                }
+            } else if (value instanceof Object[] array) {
+                checkDepth(depth + 1, path);
+                header(array.length, 0x90, 16, -1, 0xdc, 0xdd);
+                for (int i = 0; i < array.length; i++) {
+                    write(array[i], depth + 1, new Path(path, null, i));
+                }
+            } else {
+                throw protocol("cannot encode value of type " + value.getClass().getName() + " at " + Path.render(path));
             }
-        } else if (value instanceof Collection<?> collection) {
-            checkDepth(depth + 1, path);
-            packer.packArrayHeader(collection.size());
-            int index = 0;
-            for (Object element : collection) {
-                write(packer, element, depth + 1, path + "[" + index++ + "]");
+        }
+
+        /** The most compact int, as msgpack-java's {@code packLong}: unsigned formats for positives. */
+        private void integer(long v) {
+            ensure(9);
+            if (v >= -32 && v < 128) {
+                buffer[size++] = (byte) v; // positive or negative fixint
+            } else if (v >= 0) {
+                if (v < 1L << 8) {
+                    buffer[size++] = (byte) 0xcc;
+                    buffer[size++] = (byte) v;
+                } else if (v < 1L << 16) {
+                    buffer[size++] = (byte) 0xcd;
+                    BIG_SHORT.set(buffer, size, (short) v);
+                    size += 2;
+                } else if (v < 1L << 32) {
+                    buffer[size++] = (byte) 0xce;
+                    BIG_INT.set(buffer, size, (int) v);
+                    size += 4;
+                } else {
+                    buffer[size++] = (byte) 0xcf;
+                    BIG_LONG.set(buffer, size, v);
+                    size += 8;
+                }
+            } else if (v >= -(1L << 7)) {
+                buffer[size++] = (byte) 0xd0;
+                buffer[size++] = (byte) v;
+            } else if (v >= -(1L << 15)) {
+                buffer[size++] = (byte) 0xd1;
+                BIG_SHORT.set(buffer, size, (short) v);
+                size += 2;
+            } else if (v >= -(1L << 31)) {
+                buffer[size++] = (byte) 0xd2;
+                BIG_INT.set(buffer, size, (int) v);
+                size += 4;
+            } else {
+                buffer[size++] = (byte) 0xd3;
+                BIG_LONG.set(buffer, size, v);
+                size += 8;
             }
-        } else if (value instanceof Object[] array) {
-            checkDepth(depth + 1, path);
-            packer.packArrayHeader(array.length);
-            for (int i = 0; i < array.length; i++) {
-                write(packer, array[i], depth + 1, path + "[" + i + "]");
+        }
+
+        /**
+         * A length header: {@code fix | n} below {@code fixLimit} (when {@code fix >= 0}), else the
+         * 8-bit form (when {@code code8 >= 0}) below 256, the 16-bit one below 65536, the 32-bit one.
+         */
+        private void header(int n, int fix, int fixLimit, int code8, int code16, int code32) {
+            ensure(5);
+            if (fix >= 0 && n < fixLimit) {
+                buffer[size++] = (byte) (fix | n);
+            } else if (code8 >= 0 && n < 1 << 8) {
+                buffer[size++] = (byte) code8;
+                buffer[size++] = (byte) n;
+            } else if (n < 1 << 16) {
+                buffer[size++] = (byte) code16;
+                BIG_SHORT.set(buffer, size, (short) n);
+                size += 2;
+            } else {
+                buffer[size++] = (byte) code32;
+                BIG_INT.set(buffer, size, n);
+                size += 4;
             }
-        } else {
-            throw protocol("cannot encode value of type " + value.getClass().getName() + " at " + path);
+        }
+
+        private void put(int b) {
+            ensure(1);
+            buffer[size++] = (byte) b;
+        }
+
+        private void put(byte[] bytes) {
+            ensure(bytes.length);
+            System.arraycopy(bytes, 0, buffer, size, bytes.length);
+            size += bytes.length;
+        }
+
+        private void ensure(int more) {
+            if (buffer.length - size < more) {
+                long wanted = Math.max((long) size + more, 2L * buffer.length);
+                if (wanted > Integer.MAX_VALUE - 8) {
+                    wanted = (long) size + more;
+                    if (wanted > Integer.MAX_VALUE - 8) {
+                        throw protocol("cannot encode: message larger than 2 GiB");
+                    }
+                }
+                buffer = Arrays.copyOf(buffer, (int) wanted);
+            }
         }
     }
 
-    private static void checkDepth(int depth, String path) {
+    /** Where a value sits ({@code $.params.x[2]}), rendered only for an error message. */
+    private record Path(@Nullable Path parent, @Nullable String key, int index) {
+        static String render(@Nullable Path path) {
+            if (path == null) {
+                return "$";
+            }
+            return render(path.parent) + (path.key != null ? "." + path.key : "[" + path.index + "]");
+        }
+    }
+
+    private static void checkDepth(int depth, @Nullable Path path) {
         if (depth > MAX_DEPTH) {
-            throw protocol("cannot encode " + path + ": nesting deeper than " + MAX_DEPTH + " levels");
+            throw protocol("cannot encode " + Path.render(path) + ": nesting deeper than " + MAX_DEPTH + " levels");
         }
     }
 
@@ -288,6 +407,10 @@ public final class MsgpackCodec {
     }
 
     private static String utf8(byte[] bytes) {
+        String fast = new String(bytes, StandardCharsets.UTF_8); // malformed input would show as U+FFFD
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Outbound calls take ids from 1 upwards; responses are matched by id, in any order.</li>
  *   <li>Inbound requests each run on their own worker thread, concurrently; a CANCEL interrupts
  *       the worker and answers with the final {@code cancelled} RES (for streams {@code seq} =
- *       items sent). Exactly one final frame is sent per call.</li>
+ *       items sent). Exactly one final frame is sent per call. The thread that read a request
+ *       serves it and hands reading on to a pooled thread (leader/follower), so a request waits
+ *       for no thread hand-off before its handler runs.</li>
  *   <li>A frame that does not decode, or a message over the size limit, closes the connection:
  *       every call in flight fails with a {@code protocol} error saying why, and running
  *       handlers are interrupted.</li>
@@ -274,10 +276,17 @@ public final class Peer implements WireCaller, AutoCloseable {
     // ---------------------------------------------------------------- reader
 
     private void startReader() {
-        Thread reader = daemonThreads("opendesk-peer-" + number + "-reader").newThread(this::readLoop);
-        reader.start();
+        try {
+            workers.execute(this::readLoop);
+        } catch (RejectedExecutionException e) {
+            shutdown(new OpendeskException(ErrorCode.PROTOCOL, "connection closed"));
+        }
     }
 
+    /**
+     * Reads and dispatches frames until a request arrives, which this thread then serves after
+     * handing reading on to another worker; or until the connection ends.
+     */
     private void readLoop() {
         OpendeskException reason;
         try {
@@ -297,6 +306,18 @@ public final class Peer implements WireCaller, AutoCloseable {
                     LOG.warn("closing the connection to {}: {}", connection.remoteAddress(), reason.getMessage());
                     break;
                 }
+                if (frame instanceof Frame.Request request) {
+                    InboundCall call = new InboundCall(request.id(), request.stream());
+                    inbound.put(request.id(), call); // before the next frame is read: a CANCEL finds it
+                    try {
+                        workers.execute(this::readLoop);
+                    } catch (RejectedExecutionException e) {
+                        inbound.remove(request.id()); // shutting down
+                        return;
+                    }
+                    serve(call, request);
+                    return;
+                }
                 dispatch(frame);
             }
         } catch (OpendeskException e) {
@@ -315,8 +336,6 @@ public final class Peer implements WireCaller, AutoCloseable {
             if (call != null) {
                 call.accept(response);
             }
-        } else if (frame instanceof Frame.Request request) {
-            startInbound(request);
         } else if (frame instanceof Frame.Cancel cancel) {
             InboundCall call = inbound.get(cancel.id());
             if (call != null) {
@@ -350,26 +369,23 @@ public final class Peer implements WireCaller, AutoCloseable {
             }
         }
         for (InboundCall call : new ArrayList<>(inbound.values())) {
-            call.abort();
+            call.abort(); // interrupts its handler
         }
-        workers.shutdownNow();
+        // no shutdownNow: the reader ends with the connection, and this may be the reader's own
+        // thread, which must not be interrupted while it runs the close listeners below
+        workers.shutdown();
         closure.complete(reason);
     }
 
     // ---------------------------------------------------------------- inbound calls
 
-    private void startInbound(Frame.Request request) {
-        InboundCall call = new InboundCall(request.id(), request.stream());
-        inbound.put(request.id(), call);
-        try {
-            call.attach(workers.submit(() -> serve(call, request)));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            inbound.remove(request.id()); // shutting down
-        }
-    }
-
+    /** Serves one request on this thread; a CANCEL or the session's end interrupts it meanwhile. */
     private void serve(InboundCall call, Frame.Request request) {
+        call.attach(Thread.currentThread());
         try {
+            if (call.cancelled || closed.get()) {
+                throw new OpendeskException(ErrorCode.CANCELLED, "cancelled before it started");
+            }
             if (handler == null) {
                 throw new OpendeskException(ErrorCode.INTERNAL, "no dispatcher registered");
             }
@@ -385,7 +401,9 @@ public final class Peer implements WireCaller, AutoCloseable {
             }
             call.finishWithError(call.cancelled ? ErrorInfo.cancelled() : ErrorMapping.toError(failure));
         } finally {
+            call.detach();
             inbound.remove(request.id());
+            Thread.interrupted(); // a late CANCEL's interrupt must not reach this worker's next task
         }
     }
 
@@ -393,7 +411,7 @@ public final class Peer implements WireCaller, AutoCloseable {
     private final class InboundCall implements RequestHandler.StreamSink {
         private final long id;
         private final boolean stream;
-        private @Nullable Future<?> worker;
+        private @Nullable Thread worker;
         private long itemsSent;
         private boolean finished;
         private volatile boolean cancelled;
@@ -403,11 +421,17 @@ public final class Peer implements WireCaller, AutoCloseable {
             this.stream = stream;
         }
 
-        synchronized void attach(Future<?> future) {
-            worker = future;
+        /** The handler starts on {@code thread}; interrupted at once if already cancelled. */
+        synchronized void attach(Thread thread) {
+            worker = thread;
             if (cancelled) {
-                future.cancel(true);
+                thread.interrupt();
             }
+        }
+
+        /** The handler is done: no more interrupts. */
+        synchronized void detach() {
+            worker = null;
         }
 
         @Override
@@ -452,7 +476,7 @@ public final class Peer implements WireCaller, AutoCloseable {
                 sendQuietly(Frame.Response.failure(id, itemsSent, ErrorInfo.cancelled()));
             }
             if (worker != null) {
-                worker.cancel(true);
+                worker.interrupt();
             }
         }
 
@@ -461,7 +485,7 @@ public final class Peer implements WireCaller, AutoCloseable {
             cancelled = true;
             finished = true;
             if (worker != null) {
-                worker.cancel(true);
+                worker.interrupt();
             }
         }
 

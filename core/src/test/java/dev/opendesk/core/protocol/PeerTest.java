@@ -232,6 +232,41 @@ final class PeerTest {
     }
 
     @Test
+    void aRunningHandlerNeverStopsReadingAndALateCancelLeavesNoInterruptBehind() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocking = new CountDownLatch(1);
+        Peer client = connect(handler((method, params) -> {
+            if (method.equals("block")) {
+                blocking.countDown();
+                boolean interrupted = false;
+                while (true) { // ignores interrupts, so a CANCEL's interrupt is still pending on return
+                    try {
+                        release.await();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }
+            return map("interrupted", Thread.currentThread().isInterrupted());
+        }, (m, p, s) -> { }))[0];
+
+        CompletableFuture<Object> blocked = CompletableFuture.supplyAsync(() -> client.call("block", Map.of(), Duration.ofMillis(300)));
+        assertThat(blocking.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(client.call("check", Map.of())).containsEntry("interrupted", false); // served while "block" runs
+        assertThatThrownBy(() -> blocked.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(OpendeskException.class);
+        release.countDown();
+        Thread.sleep(50);
+        for (int i = 0; i < 20; i++) {
+            assertThat(client.call("check", Map.of())).containsEntry("interrupted", false);
+        }
+    }
+
+    @Test
     void onTheWireACancelGetsOneFinalCancelledResponseWithItemsSentSoFar() throws Exception {
         PipeConnections.Pipe[] pipes = PipeConnections.pair();
         CountDownLatch twoSent = new CountDownLatch(2);
@@ -302,6 +337,17 @@ final class PeerTest {
         assertThat(client.isOpen()).isFalse();
         assertThatThrownBy(() -> client.call("after", Map.of()))
                 .isInstanceOfSatisfying(OpendeskException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROTOCOL));
+    }
+
+    @Test
+    void closeListenersOfADroppedSessionRunUninterrupted() throws Exception {
+        Peer[] peers = connect(null);
+        CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+        peers[0].onClose(reason -> interrupted.complete(Thread.currentThread().isInterrupted()));
+
+        peers[1].close();
+
+        assertThat(interrupted.get(5, TimeUnit.SECONDS)).isFalse(); // e.g. an audit write would fail if interrupted
     }
 
     @Test
