@@ -150,8 +150,13 @@ def main():
     parser.add_argument("--wait", type=float, default=10.0, help="rss: seconds idle before reading VmRSS")
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--warmup", type=int, default=1, help="mcp: unmeasured runs first (page cache)")
-    parser.add_argument("extra", nargs="*", help="extra arguments for the command (after --)")
-    args = parser.parse_args()
+    argv = sys.argv[1:]
+    extra = []
+    if "--" in argv:
+        extra = argv[argv.index("--") + 1:]
+        argv = argv[:argv.index("--")]
+    args = parser.parse_args(argv)
+    args.extra = extra
     if not os.environ.get("DISPLAY"):
         sys.exit("DISPLAY is not set (start Xvfb first)")
 
