@@ -12,7 +12,7 @@ public final class Main {
 
     public static void main(String[] args) {
         int exit = OpendeskCommand.commandLine(new java.io.PrintWriter(System.out, true),
-                new java.io.PrintWriter(System.err, true)).execute(args);
+                new java.io.PrintWriter(System.err, true), args).execute(args);
         System.exit(exit);
     }
 }

@@ -1,17 +1,32 @@
 package dev.opendesk.app.cli;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.opendesk.core.model.OpendeskException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top-level {@code opendesk} command. Without a subcommand it prints help and exits 0. */
+/**
+ * The top-level {@code opendesk} command. Without a subcommand it prints help and exits 0.
+ *
+ * <p>Its subcommands are registered in code rather than in the annotation, so that a run of one
+ * subcommand (the common case, e.g. {@code opendesk mcp} started by an agent) builds the
+ * command-line model of that one only: picocli builds every registered command's model by
+ * reflection up front, which was a large share of start-up.
+ */
 @Command(name = "opendesk", mixinStandardHelpOptions = true, version = "opendesk 0.1.0-SNAPSHOT",
-        description = "Eyes and hands on a desktop for AI agents: this machine, or a paired one on the LAN.",
-        subcommands = {
+        description = "Eyes and hands on a desktop for AI agents: this machine, or a paired one on the LAN.")
+public final class OpendeskCommand implements Callable<Integer> {
+    /** Exit code of a runtime failure ({@code ERROR: <msg>} on stderr). */
+    public static final int FAILURE = 1;
+
+    /** The subcommands, in the order the help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             McpCommand.class,
             PluginsCommand.class,
             InstallCommands.Install.class,
@@ -33,11 +48,7 @@ import picocli.CommandLine.Spec;
             ServiceCommands.UninstallService.class,
             PendingCommands.App.class,
             PendingCommands.WslSetup.class,
-            PendingCommands.Rendezvous.class,
-        })
-public final class OpendeskCommand implements Callable<Integer> {
-    /** Exit code of a runtime failure ({@code ERROR: <msg>} on stderr). */
-    public static final int FAILURE = 1;
+            PendingCommands.Rendezvous.class);
 
     @Spec
     CommandSpec spec;
@@ -49,11 +60,35 @@ public final class OpendeskCommand implements Callable<Integer> {
     }
 
     /**
-     * The configured command line writing to the given streams: usage errors exit 2, domain
-     * errors print {@code ERROR: <message>} and exit 1.
+     * The configured command line writing to the given streams, with every subcommand: usage
+     * errors exit 2, domain errors print {@code ERROR: <message>} and exit 1.
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for running {@code args}: when they start with a subcommand's name, only
+     * that subcommand is registered (it parses and behaves the same, and the others' models are
+     * never built); otherwise (help, version, an unknown name) all of them are.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+        requireNonNull(args, "args is null");
+        if (args.length > 0) {
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                if (subcommand.getAnnotation(Command.class).name().equals(args[0])) {
+                    return commandLine(out, err, List.of(subcommand));
+                }
+            }
+        }
+        return commandLine(out, err, SUBCOMMANDS);
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> subcommands) {
+        requireNonNull(out, "out is null");
+        requireNonNull(err, "err is null");
         CommandLine commandLine = new CommandLine(new OpendeskCommand());
+        subcommands.forEach(commandLine::addSubcommand);
         commandLine.setOut(out);
         commandLine.setErr(err);
         addHelpOptions(commandLine);

@@ -34,20 +34,26 @@ import java.util.Optional;
 
 /**
  * The one Guice module: binds the home, the platform, the plugin catalog and the chosen plugins.
- * The backend's {@link Computer} is created lazily, the first time something needs it, so
- * commands that never touch the desktop never open it.
+ * Everything costly is lazy, so that start-up (above all {@code opendesk mcp}'s) pays only for
+ * what the command uses: the backend is chosen (which probes the desktop) and its {@link Computer}
+ * created the first time something needs them, and the network transport and LAN discovery
+ * start the first time they listen, dial, advertise or browse.
  */
 public final class OpendeskModule extends AbstractModule {
     private final AppHome home;
     private final HostPlatform platform;
     private final PluginCatalog catalog;
-    private final BackendSelection selection;
+    private final Optional<String> requestedBackend;
 
-    public OpendeskModule(AppHome home, HostPlatform platform, PluginCatalog catalog, BackendSelection selection) {
+    /**
+     * @param requestedBackend the backend id asked for with {@code --backend}, or empty for the
+     *     highest-priority one that works here
+     */
+    public OpendeskModule(AppHome home, HostPlatform platform, PluginCatalog catalog, Optional<String> requestedBackend) {
         this.home = requireNonNull(home, "home is null");
         this.platform = requireNonNull(platform, "platform is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
-        this.selection = requireNonNull(selection, "selection is null");
+        this.requestedBackend = requireNonNull(requestedBackend, "requestedBackend is null");
     }
 
     @Override
@@ -55,14 +61,19 @@ public final class OpendeskModule extends AbstractModule {
         bind(AppHome.class).toInstance(home);
         bind(HostPlatform.class).toInstance(platform);
         bind(PluginCatalog.class).toInstance(catalog);
-        bind(BackendSelection.class).toInstance(selection);
         bind(Policy.class).to(AllowAllPolicy.class);
         bind(AuditLog.class).toInstance(AuditLog.disabled());
     }
 
     @Provides
     @Singleton
-    Computer computer() {
+    BackendSelection backendSelection() {
+        return catalog.selectBackend(requestedBackend);
+    }
+
+    @Provides
+    @Singleton
+    Computer computer(BackendSelection selection) {
         return selection.requireProvider().create(new BackendContext(home.path(), platform, Map.of()));
     }
 
@@ -100,7 +111,7 @@ public final class OpendeskModule extends AbstractModule {
         return new HomeFiles(home.path());
     }
 
-    /** The LAN transport (WebSocket), or a clear error when its plugin is missing. */
+    /** The LAN transport (WebSocket; started on first use), or a clear error when its plugin is missing. */
     @Provides
     @Singleton
     Transport networkTransport(Map<String, TransportProvider> transports) {
@@ -108,14 +119,14 @@ public final class OpendeskModule extends AbstractModule {
         if (provider == null) {
             throw new OpendeskException(ErrorCode.CAPABILITY_UNSUPPORTED, "no usable websocket transport plugin");
         }
-        return provider.create(new TransportContext(home.path(), platform));
+        return new LazyTransport(provider.id(), () -> provider.create(new TransportContext(home.path(), platform)));
     }
 
-    /** LAN discovery when a discovery plugin works here. */
+    /** LAN discovery (started on first use) when a discovery plugin works here. */
     @Provides
     @Singleton
     Optional<Discovery> lanDiscovery(Optional<DiscoveryProvider> provider) {
-        return provider.map(p -> p.create(new TransportContext(home.path(), platform)));
+        return provider.map(p -> new LazyDiscovery(() -> p.create(new TransportContext(home.path(), platform))));
     }
 
     @Provides

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +32,21 @@ import org.slf4j.LoggerFactory;
  * Every provider found with {@link ServiceLoader} on the class path and in
  * {@code <home>/plugins/*.jar}, each asked once whether it works here. Loading fails fast when two
  * providers of one kind share an id.
+ *
+ * <p>The providers of a kind are asked whether they work here only when that kind is first
+ * looked at, so a command that never needs a desktop never probes one (the X11 backend's check
+ * opens the display, which costs JNA's start-up and a round trip to the server).
  */
 public final class PluginCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(PluginCatalog.class);
 
-    private final List<PluginEntry> entries;
+    private final Map<PluginKind, List<PluginProvider>> providers;
+    private final HostPlatform platform;
+    private final Map<PluginKind, List<PluginEntry>> checked = new EnumMap<>(PluginKind.class);
 
-    private PluginCatalog(List<PluginEntry> entries) {
-        this.entries = List.copyOf(entries);
+    private PluginCatalog(Map<PluginKind, List<PluginProvider>> providers, HostPlatform platform) {
+        this.providers = new EnumMap<>(providers);
+        this.platform = platform;
     }
 
     /**
@@ -48,34 +56,42 @@ public final class PluginCatalog {
      * @throws OpendeskException {@code invalid_argument} on duplicate ids or a plugin jar that cannot be loaded
      */
     public static PluginCatalog load(Path pluginsDirectory, HostPlatform platform) {
+        requireNonNull(platform, "platform is null");
         ClassLoader loader = pluginLoader(pluginsDirectory);
-        List<PluginEntry> entries = new ArrayList<>();
+        Map<PluginKind, List<PluginProvider>> byKind = new EnumMap<>(PluginKind.class);
         for (PluginKind kind : PluginKind.values()) {
-            Map<String, PluginEntry> byId = new LinkedHashMap<>();
+            Map<String, PluginProvider> byId = new LinkedHashMap<>();
             for (PluginProvider provider : instantiate(kind, loader)) {
-                PluginEntry entry = new PluginEntry(kind, provider, safeSupports(provider, platform), origin(provider));
-                PluginEntry previous = byId.putIfAbsent(provider.id(), entry);
+                PluginProvider previous = byId.putIfAbsent(provider.id(), provider);
                 if (previous != null) {
                     throw new OpendeskException(ErrorCode.INVALID_ARGUMENT, "duplicate " + kind.label() + " id '" + provider.id()
-                            + "': " + previous.provider().getClass().getName() + " (" + previous.origin() + ") and "
-                            + provider.getClass().getName() + " (" + entry.origin() + ")");
+                            + "': " + previous.getClass().getName() + " (" + origin(previous) + ") and "
+                            + provider.getClass().getName() + " (" + origin(provider) + ")");
                 }
             }
-            entries.addAll(byId.values());
+            byKind.put(kind, List.copyOf(byId.values()));
         }
-        return new PluginCatalog(entries);
+        return new PluginCatalog(byKind, platform);
     }
 
     /** Every provider found, grouped by kind in declaration order, then by id. */
     public List<PluginEntry> entries() {
-        return entries.stream()
-                .sorted(Comparator.comparing(PluginEntry::kind).thenComparing(PluginEntry::id))
-                .collect(Collectors.toUnmodifiableList());
+        List<PluginEntry> all = new ArrayList<>();
+        for (PluginKind kind : PluginKind.values()) {
+            all.addAll(entries(kind));
+        }
+        return List.copyOf(all);
     }
 
-    /** The providers of one kind. */
+    /** The providers of one kind, by id; asks each whether it works here the first time the kind is looked at. */
     public List<PluginEntry> entries(PluginKind kind) {
-        return entries().stream().filter(e -> e.kind() == kind).collect(Collectors.toUnmodifiableList());
+        requireNonNull(kind, "kind is null");
+        synchronized (checked) {
+            return checked.computeIfAbsent(kind, k -> providers.getOrDefault(k, List.of()).stream()
+                    .map(provider -> new PluginEntry(k, provider, safeSupports(provider, platform), origin(provider)))
+                    .sorted(Comparator.comparing(PluginEntry::id))
+                    .collect(Collectors.toUnmodifiableList()));
+        }
     }
 
     /** The supported providers of one kind, highest priority first (ties by id). */

@@ -191,6 +191,7 @@ final class McpCommandTest {
             }
         };
         CommandLine root = new CommandLine(new OpendeskCommand(), factory);
+        OpendeskCommand.SUBCOMMANDS.forEach(root::addSubcommand); // created by our factory
         root.setOut(new PrintWriter(out, true));
         root.setErr(new PrintWriter(err, true));
         return root;

@@ -2,9 +2,12 @@ package dev.opendesk.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 final class OpendeskCommandTest {
     private static final String[] COMMANDS = {
@@ -59,6 +62,45 @@ final class OpendeskCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--port");
         assertThat(CliRun.of("no-such-command").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aRunOfOneSubcommandBuildsOnlyThatOne() {
+        for (String command : COMMANDS) {
+            CommandLine line = OpendeskCommand.commandLine(sink(), sink(), command, "--help");
+            assertThat(line.getSubcommands().keySet()).as(command).containsExactly(command);
+        }
+    }
+
+    @Test
+    void helpVersionAndUnknownNamesSeeEverySubcommand() {
+        for (String[] args : new String[][] {{}, {"--help"}, {"--version"}, {"no-such-command"}, {"--home", "x", "mcp"}}) {
+            CommandLine line = OpendeskCommand.commandLine(sink(), sink(), args);
+            assertThat(line.getSubcommands().keySet()).as(String.join(" ", args)).containsExactly(COMMANDS);
+        }
+        assertThat(OpendeskCommand.commandLine(sink(), sink()).getSubcommands().keySet()).containsExactly(COMMANDS);
+    }
+
+    @Test
+    void aSubcommandRunAloneStillSitsUnderTheRootWithItsOwnSubcommands() {
+        CliRun help = CliRun.of("mcp", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Usage: opendesk mcp").contains("--http");
+
+        CliRun nested = CliRun.of("peers", "--help");
+        assertThat(nested.exitCode()).isZero();
+        assertThat(nested.out()).contains("Usage: opendesk peers").contains("rename");
+    }
+
+    @Test
+    void anUnknownNameGetsTheUsualUsageError() {
+        CliRun run = CliRun.of("mpc");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("mpc").contains("mcp"); // picocli suggests the near name among all commands
+    }
+
+    private static PrintWriter sink() {
+        return new PrintWriter(new StringWriter(), true);
     }
 
     @Test
