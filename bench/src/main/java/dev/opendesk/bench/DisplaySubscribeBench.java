@@ -23,6 +23,7 @@ import dev.opendesk.core.transport.Connection;
 import dev.opendesk.core.transport.Endpoint;
 import dev.opendesk.core.transport.Listener;
 import dev.opendesk.transport.websocket.WebSocketTransport;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,8 +42,10 @@ import java.util.Optional;
  * <p>Output (stdout): one line per second {@code second=N frames=F fps=F age_ms=A bytes=B}
  * (A = mean of receive time − {@code captured_at}, B = mean PNG size), then one summary line
  * {@code RESULT mode=M seconds=S frames=N fps=F age_first_ms=A age_last_ms=A age_p50_ms=A
- * age_p99_ms=A bytes_mean=B} where the first/last ages are the means over the first and last
- * 2 s of the measurement (equal = no backlog).
+ * age_p99_ms=A bytes_mean=B cpu_ms_per_frame=C} where the first/last ages are the means over the
+ * first and last 2 s of the measurement (equal = no backlog) and C is this process's CPU time
+ * (host and controller, not the X server) per delivered frame, a figure less sensitive to other
+ * load on the machine than fps.
  */
 public final class DisplaySubscribeBench {
     private DisplaySubscribeBench() {}
@@ -88,6 +91,7 @@ public final class DisplaySubscribeBench {
 
     private static void measure(EventStream<DisplayFrame> frames, int seconds, String mode) {
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         long end = start + seconds * 1_000_000_000L;
         List<double[]> perSecond = new ArrayList<>(); // {frames, ageSum, bytesSum}
         List<Double> ages = new ArrayList<>();
@@ -112,6 +116,7 @@ public final class DisplaySubscribeBench {
             bytes += frame.pixmap().size();
             count++;
         }
+        long cpu = processCpuNanos() - cpuStart;
         for (int s = 0; s < perSecond.size(); s++) {
             double[] b = perSecond.get(s);
             System.out.printf(Locale.ROOT, "second=%d frames=%d fps=%.0f age_ms=%.1f bytes=%.0f%n", s, (int) b[0], b[0],
@@ -120,10 +125,16 @@ public final class DisplaySubscribeBench {
         double[] sorted = ages.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.printf(Locale.ROOT,
                 "RESULT mode=%s seconds=%d frames=%d fps=%.2f age_first_ms=%.1f age_last_ms=%.1f age_p50_ms=%.1f"
-                        + " age_p99_ms=%.1f bytes_mean=%d%n",
+                        + " age_p99_ms=%.1f bytes_mean=%d cpu_ms_per_frame=%.1f%n",
                 mode, seconds, count, count / (double) seconds, meanAge(perSecond, 0, 2),
                 meanAge(perSecond, Math.max(0, perSecond.size() - 2), perSecond.size()), percentile(sorted, 0.50),
-                percentile(sorted, 0.99), count == 0 ? 0 : bytes / count);
+                percentile(sorted, 0.99), count == 0 ? 0 : bytes / count, count == 0 ? 0 : cpu / 1e6 / count);
+    }
+
+    /** CPU time of this whole process (host and controller threads, not the X server). */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static double meanAge(List<double[]> perSecond, int from, int to) {

@@ -133,15 +133,17 @@ final class PngEncoder {
      * Compresses the consecutive bands {@code bounds[first] .. bounds[end]} (row ranges) with one
      * row source and one deflater, storing each band in {@code out[band]}. The band ending at
      * {@code height} is finished with the final block; the others end in a sync flush.
+     * {@code sizeHints[band]}, when positive, is the expected compressed size (e.g. the band's
+     * size in the previous frame), so its buffer need not grow.
      */
     static void compressRun(int width, int height, int[] bounds, int first, int end, IntFunction<RgbRows> rowsFrom,
-                            Band[] out) {
+                            Band[] out, int[] sizeHints) {
         Deflater deflater = new Deflater(LEVEL, true);
         try {
             BandWriter writer = new BandWriter(width, bounds[first], rowsFrom);
             for (int b = first; b < end; b++) {
                 deflater.reset();
-                out[b] = writer.compress(bounds[b + 1], bounds[b + 1] == height, deflater);
+                out[b] = writer.compress(bounds[b + 1], bounds[b + 1] == height, deflater, sizeHints[b]);
             }
         } finally {
             deflater.end();
@@ -165,7 +167,7 @@ final class PngEncoder {
         static Band compress(int width, int from, int to, boolean last, IntFunction<RgbRows> rowsFrom) {
             Deflater deflater = new Deflater(LEVEL, true);
             try {
-                return new BandWriter(width, from, rowsFrom).compress(to, last, deflater);
+                return new BandWriter(width, from, rowsFrom).compress(to, last, deflater, 0);
             } finally {
                 deflater.end();
             }
@@ -217,10 +219,16 @@ final class PngEncoder {
             this.y = from;
         }
 
-        /** Rows from the current one up to {@code to}, as one band; {@code deflater} is fresh or reset. */
-        Band compress(int to, boolean last, Deflater deflater) {
+        /**
+         * Rows from the current one up to {@code to}, as one band; {@code deflater} is fresh or
+         * reset; {@code sizeHint} is the expected compressed size, or 0 if unknown.
+         */
+        Band compress(int to, boolean last, Deflater deflater, int sizeHint) {
             int from = y;
-            Band band = new Band((int) Math.min(Integer.MAX_VALUE - 64, Math.max(4096L, (long) filteredRow * (to - from) / 6)));
+            long capacity = sizeHint > 0
+                    ? sizeHint + sizeHint / 8L + 16384
+                    : Math.max(4096L, (long) filteredRow * (to - from) / 6);
+            Band band = new Band((int) Math.min(Integer.MAX_VALUE - 64, capacity));
             Adler32 adler = new Adler32();
             int inBatch = 0;
             for (; y < to; y++) {

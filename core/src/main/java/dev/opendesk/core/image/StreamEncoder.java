@@ -147,7 +147,9 @@ public final class StreamEncoder {
         boolean scale = size.width() != width || size.height() != height;
         List<Integer> dirty = new ArrayList<>();
         for (int b = 0; b < bands.parts.length; b++) {
-            if (bands.parts[b] == null || sourceChanged(bands, b, scale)) {
+            PngEncoder.Band part = bands.parts[b];
+            if (part == null || sourceChanged(bands, b, scale)) {
+                bands.sizeHints[b] = part == null ? 0 : part.size();
                 bands.parts[b] = null;
                 dirty.add(b);
             }
@@ -235,7 +237,8 @@ public final class StreamEncoder {
                 end++;
                 i++;
             }
-            PngEncoder.compressRun(bands.outWidth, bands.outHeight, bands.bounds, first, end, rowsFrom, bands.parts);
+            PngEncoder.compressRun(bands.outWidth, bands.outHeight, bands.bounds, first, end, rowsFrom, bands.parts,
+                    bands.sizeHints);
         }
     }
 
@@ -250,6 +253,8 @@ public final class StreamEncoder {
         final int outHeight;
         final int[] bounds;
         final PngEncoder.@Nullable Band[] parts;
+        /** Each band's compressed size before it was last invalidated (0 = unknown). */
+        final int[] sizeHints;
         byte @Nullable [] png;
 
         BandCache(int outWidth, int outHeight) {
@@ -261,6 +266,7 @@ public final class StreamEncoder {
                 bounds[b] = Math.min(outHeight, b * BAND_ROWS);
             }
             this.parts = new PngEncoder.Band[count];
+            this.sizeHints = new int[count];
         }
     }
 }
