@@ -8,7 +8,7 @@
 #                              [--seconds 12] [--warmup 3] [--fps 30]
 #
 # Needs Xvfb, ImageMagick (convert, display) and, for --changing, xterm; the bench jars
-# (./mvnw -B -o -pl bench -am package -DskipTests). Prints the bench's lines: one per second and
+# (./mvnw -B -o -pl bench -am package -DskipTests), or another build's in BENCH_CLASSPATH. Prints the bench's lines: one per second and
 # "RESULT mode=... fps=... age_first_ms=... age_last_ms=... cpu_ms_per_frame=...".
 # Everything it starts (Xvfb, display, xterm) is stopped on exit, by process id.
 set -euo pipefail
@@ -58,5 +58,5 @@ if $changing; then
   sleep 2
 fi
 
-java -cp "bench/target/opendesk-bench.jar:bench/target/lib/*" dev.opendesk.bench.DisplaySubscribeBench \
+java -cp "${BENCH_CLASSPATH:-bench/target/opendesk-bench.jar:bench/target/lib/*}" dev.opendesk.bench.DisplaySubscribeBench \
   --display "$display" "${args[@]}" 2>"$work/bench.err" || { cat "$work/bench.err" >&2; exit 1; }
