@@ -83,6 +83,14 @@ public final class ImagePipeline {
     }
 
     /**
+     * A fresh encoder for the frames of one display stream, with this pipeline's filter: it
+     * re-encodes only the bands that changed from one frame to the next ({@link StreamEncoder}).
+     */
+    public StreamEncoder newStream() {
+        return new StreamEncoder(this, filter);
+    }
+
+    /**
      * Encodes one frame. The Pixmap's {@code width}/{@code height} are the encoded size, its
      * {@code logical_*} the given logical size, so {@link Pixmap#toLogical} stays exact.
      *

@@ -32,8 +32,8 @@ final class PngEncoder {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final int BATCH_BYTES = 128 * 1024;
     /** Below this many filtered bytes one thread does it all (a thread hand-off costs more). */
-    private static final long PARALLEL_THRESHOLD = 1L << 20;
-    private static final int MAX_BANDS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    static final long PARALLEL_THRESHOLD = 1L << 20;
+    static final int MAX_BANDS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private static volatile ExecutorService bandPool;
 
@@ -85,7 +85,8 @@ final class PngEncoder {
         return assemble(width, height, parts);
     }
 
-    private static byte[] assemble(int width, int height, List<Band> parts) {
+    /** The PNG of {@code width × height} pixels whose rows were compressed as {@code parts}, top to bottom. */
+    static byte[] assemble(int width, int height, List<Band> parts) {
         long zlibLength = 2 + 4;
         long adler = 1;
         for (Band part : parts) {
@@ -128,74 +129,53 @@ final class PngEncoder {
         return out;
     }
 
-    /** One band of rows, filtered and deflated as a raw deflate stream. */
-    private static final class Band {
-        byte[] bytes;
-        int size;
-        long adler;
-        long inputLength;
+    /**
+     * Compresses the consecutive bands {@code bounds[first] .. bounds[end]} (row ranges) with one
+     * row source and one deflater, storing each band in {@code out[band]}. The band ending at
+     * {@code height} is finished with the final block; the others end in a sync flush.
+     * {@code sizeHints[band]}, when positive, is the expected compressed size (e.g. the band's
+     * size in the previous frame), so its buffer need not grow.
+     */
+    static void compressRun(int width, int height, int[] bounds, int first, int end, IntFunction<RgbRows> rowsFrom,
+                            Band[] out, int[] sizeHints) {
+        Deflater deflater = new Deflater(LEVEL, true);
+        try {
+            BandWriter writer = new BandWriter(width, bounds[first], rowsFrom);
+            for (int b = first; b < end; b++) {
+                deflater.reset();
+                out[b] = writer.compress(bounds[b + 1], bounds[b + 1] == height, deflater, sizeHints[b]);
+            }
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /**
+     * One band of rows, filtered and deflated as a raw deflate stream; immutable once made, so a
+     * stream can reuse it in later frames.
+     */
+    static final class Band {
+        private byte[] bytes;
+        private int size;
+        private long adler;
+        private long inputLength;
+
+        private Band(int capacity) {
+            this.bytes = new byte[capacity];
+        }
 
         static Band compress(int width, int from, int to, boolean last, IntFunction<RgbRows> rowsFrom) {
-            int rowBytes = width * 3;
-            int filteredRow = rowBytes + 1;
-            byte[] prev = new byte[rowBytes];
-            byte[] cur = new byte[rowBytes];
-            RgbRows rows;
-            if (from > 0) {
-                rows = rowsFrom.apply(from - 1);
-                rows.next(prev); // the row above the band, for UP
-            } else {
-                rows = rowsFrom.apply(0);
-            }
-            int rowsPerBatch = Math.max(1, BATCH_BYTES / filteredRow);
-            byte[] batch = new byte[rowsPerBatch * filteredRow];
-            Band band = new Band();
-            band.bytes = new byte[(int) Math.min(Integer.MAX_VALUE - 64, Math.max(4096L, (long) filteredRow * (to - from) / 6))];
-            Adler32 adler = new Adler32();
             Deflater deflater = new Deflater(LEVEL, true);
             try {
-                int inBatch = 0;
-                for (int y = from; y < to; y++) {
-                    rows.next(cur);
-                    int o = inBatch * filteredRow;
-                    batch[o] = 2; // UP
-                    o++;
-                    for (int i = 0; i < rowBytes; i++) {
-                        batch[o + i] = (byte) (cur[i] - prev[i]);
-                    }
-                    inBatch++;
-                    if (inBatch == rowsPerBatch || y == to - 1) {
-                        int length = inBatch * filteredRow;
-                        adler.update(batch, 0, length);
-                        band.inputLength += length;
-                        deflater.setInput(batch, 0, length);
-                        while (!deflater.needsInput()) {
-                            band.deflate(deflater, Deflater.NO_FLUSH);
-                        }
-                        inBatch = 0;
-                    }
-                    byte[] swap = prev;
-                    prev = cur;
-                    cur = swap;
-                }
-                if (last) {
-                    deflater.finish();
-                    while (!deflater.finished()) {
-                        band.deflate(deflater, Deflater.NO_FLUSH);
-                    }
-                } else {
-                    // A sync flush ends the band on a byte boundary without a final block, so the
-                    // next band's stream can follow directly.
-                    int written;
-                    do {
-                        written = band.deflate(deflater, Deflater.SYNC_FLUSH);
-                    } while (written > 0 && band.size == band.bytes.length);
-                }
+                return new BandWriter(width, from, rowsFrom).compress(to, last, deflater, 0);
             } finally {
                 deflater.end();
             }
-            band.adler = adler.getValue();
-            return band;
+        }
+
+        /** Compressed bytes. */
+        int size() {
+            return size;
         }
 
         private int deflate(Deflater deflater, int flush) {
@@ -209,6 +189,86 @@ final class PngEncoder {
             int written = deflater.deflate(bytes, size, bytes.length - size, flush);
             size += written;
             return written;
+        }
+    }
+
+    /** Filters (UP) and deflates consecutive rows of one row source, band after band. */
+    private static final class BandWriter {
+        private final int rowBytes;
+        private final int filteredRow;
+        private final RgbRows rows;
+        private final byte[] batch;
+        private final int rowsPerBatch;
+        private byte[] prev;
+        private byte[] cur;
+        private int y;
+
+        BandWriter(int width, int from, IntFunction<RgbRows> rowsFrom) {
+            this.rowBytes = width * 3;
+            this.filteredRow = rowBytes + 1;
+            this.prev = new byte[rowBytes];
+            this.cur = new byte[rowBytes];
+            if (from > 0) {
+                rows = rowsFrom.apply(from - 1);
+                rows.next(prev); // the row above the band, for UP
+            } else {
+                rows = rowsFrom.apply(0);
+            }
+            this.rowsPerBatch = Math.max(1, BATCH_BYTES / filteredRow);
+            this.batch = new byte[rowsPerBatch * filteredRow];
+            this.y = from;
+        }
+
+        /**
+         * Rows from the current one up to {@code to}, as one band; {@code deflater} is fresh or
+         * reset; {@code sizeHint} is the expected compressed size, or 0 if unknown.
+         */
+        Band compress(int to, boolean last, Deflater deflater, int sizeHint) {
+            int from = y;
+            long capacity = sizeHint > 0
+                    ? sizeHint + sizeHint / 8L + 16384
+                    : Math.max(4096L, (long) filteredRow * (to - from) / 6);
+            Band band = new Band((int) Math.min(Integer.MAX_VALUE - 64, capacity));
+            Adler32 adler = new Adler32();
+            int inBatch = 0;
+            for (; y < to; y++) {
+                rows.next(cur);
+                int o = inBatch * filteredRow;
+                batch[o] = 2; // UP
+                o++;
+                for (int i = 0; i < rowBytes; i++) {
+                    batch[o + i] = (byte) (cur[i] - prev[i]);
+                }
+                inBatch++;
+                if (inBatch == rowsPerBatch || y == to - 1) {
+                    int length = inBatch * filteredRow;
+                    adler.update(batch, 0, length);
+                    band.inputLength += length;
+                    deflater.setInput(batch, 0, length);
+                    while (!deflater.needsInput()) {
+                        band.deflate(deflater, Deflater.NO_FLUSH);
+                    }
+                    inBatch = 0;
+                }
+                byte[] swap = prev;
+                prev = cur;
+                cur = swap;
+            }
+            if (last) {
+                deflater.finish();
+                while (!deflater.finished()) {
+                    band.deflate(deflater, Deflater.NO_FLUSH);
+                }
+            } else {
+                // A sync flush ends the band on a byte boundary without a final block, so the
+                // next band's stream can follow directly.
+                int written;
+                do {
+                    written = band.deflate(deflater, Deflater.SYNC_FLUSH);
+                } while (written > 0 && band.size == band.bytes.length);
+            }
+            band.adler = adler.getValue();
+            return band;
         }
     }
 
@@ -235,7 +295,8 @@ final class PngEncoder {
         return sum2 << 16 | sum1;
     }
 
-    private static ExecutorService pool() {
+    /** The shared daemon threads that compress bands. */
+    static ExecutorService pool() {
         ExecutorService pool = bandPool;
         if (pool == null) {
             synchronized (PngEncoder.class) {

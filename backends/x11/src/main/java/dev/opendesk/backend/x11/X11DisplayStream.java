@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * returns at once and the producer stops after the capture it may be in.
  */
 final class X11DisplayStream implements EventStream<DisplayFrame> {
-    private final Supplier<Pixmap> capture;
+    /** Dropped when the producer ends, so a closed stream no longer holds its encoder's buffers. */
+    private @Nullable Supplier<Pixmap> capture;
     private final long periodNanos;
     private final Object lock = new Object();
     private final Thread producer;
@@ -44,6 +45,7 @@ final class X11DisplayStream implements EventStream<DisplayFrame> {
     }
 
     private void produce() {
+        Supplier<Pixmap> source = requireNonNull(capture);
         long frameNumber = 0;
         long due = System.nanoTime();
         try {
@@ -61,7 +63,7 @@ final class X11DisplayStream implements EventStream<DisplayFrame> {
                     }
                 }
                 long start = System.nanoTime();
-                Pixmap pixmap = capture.get();
+                Pixmap pixmap = source.get();
                 synchronized (lock) {
                     if (closed) {
                         return;
@@ -80,6 +82,7 @@ final class X11DisplayStream implements EventStream<DisplayFrame> {
         } finally {
             synchronized (lock) {
                 ended = true;
+                capture = null;
                 lock.notifyAll();
             }
         }

@@ -13,6 +13,7 @@ import dev.opendesk.core.computer.EventStream;
 import dev.opendesk.core.image.EncodeSettings;
 import dev.opendesk.core.image.ImagePipeline;
 import dev.opendesk.core.image.RawFrame;
+import dev.opendesk.core.image.StreamEncoder;
 import dev.opendesk.core.model.Display;
 import dev.opendesk.core.model.DisplayFrame;
 import dev.opendesk.core.model.Environment;
@@ -183,12 +184,30 @@ public final class X11Screens implements AutoCloseable {
     public EventStream<DisplayFrame> subscribe(DisplaySubscription subscription) {
         requireNonNull(subscription, "subscription is null");
         withConnection("subscribe", c -> resolve(c, subscription.displayId(), subscription.region()));
-        CaptureRequest request = new CaptureRequest(subscription.displayId(), subscription.region(), true);
-        X11DisplayStream stream = new X11DisplayStream(() -> capture(request), subscription.effectiveFps(),
+        StreamEncoder encoder = pipeline.newStream();
+        X11DisplayStream stream = new X11DisplayStream(() -> captureInto(encoder, subscription), subscription.effectiveFps(),
                 "x11-display-stream-" + STREAMS.incrementAndGet());
         streams.add(stream);
         streams.removeIf(s -> !s.isOpen());
         return stream;
+    }
+
+    /**
+     * One frame of a stream: grabs the area and hands it to the stream's encoder while the
+     * capture buffer is valid (the encoder keeps its own copy, updating only rows that changed),
+     * then encodes outside the connection lock like a downscaled {@link #capture}.
+     */
+    private Pixmap captureInto(StreamEncoder encoder, DisplaySubscription subscription) {
+        StreamShot shot = withConnection("capture", c -> {
+            Area area = resolve(c, subscription.displayId(), subscription.region());
+            double capturedAt = System.currentTimeMillis() / 1000.0;
+            return c.capture.grab(area.x, area.y, area.width, area.height, options.drawCursor(), frame -> {
+                encoder.update(frame);
+                return new StreamShot(area, capturedAt);
+            });
+        });
+        return encoder.encode(EncodeSettings.defaults(), shot.area.width, shot.area.height, shot.area.displayId,
+                shot.capturedAt);
     }
 
     /** Static facts about this machine and its displays (wire {@code system.environment}). */
@@ -229,6 +248,10 @@ public final class X11Screens implements AutoCloseable {
     }
 
     private record Grabbed(RawFrame frame, Area area, double capturedAt) {
+    }
+
+    /** What a stream frame needs after the grab: the area and the capture time (the pixels are in its encoder). */
+    private record StreamShot(Area area, double capturedAt) {
     }
 
     private static Area resolve(Connection c, @Nullable String displayId, @Nullable Rect region) {

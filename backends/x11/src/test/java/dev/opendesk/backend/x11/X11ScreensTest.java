@@ -278,6 +278,47 @@ final class X11ScreensTest {
     }
 
     @Test
+    void streamFramesFollowTheScreenAndMatchAScreenshot() {
+        try (XvfbServer xvfb = XvfbServer.start(640, 480);
+             Painter painter = new Painter(xvfb.session());
+             X11Screens screens = new X11Screens(xvfb.session(), new ImagePipeline())) {
+            painter.fill(0, 0, 640, 480, BLUE);
+            painter.fill(100, 50, 40, 30, RED);
+            try (EventStream<DisplayFrame> stream = screens.subscribe(new DisplaySubscription(null, 30, null))) {
+                BufferedImage first = decode(stream.next().pixmap());
+                assertThat(rgb(first, 100, 50)).isEqualTo(RED);
+                assertThat(rgb(first, 300, 300)).isEqualTo(BLUE);
+
+                // a change in a few rows only: the other bands are reused, the frame is still whole
+                painter.fill(290, 295, 20, 10, GREEN);
+                painter.fill(100, 50, 40, 30, BLUE);
+                BufferedImage later = decode(awaitFrame(stream, image -> rgb(image, 300, 300) == GREEN));
+                assertThat(rgb(later, 100, 50)).isEqualTo(BLUE);
+                assertThat(rgb(later, 289, 300)).isEqualTo(BLUE);
+                BufferedImage screenshot = decode(screens.capture(CaptureRequest.primary()));
+                for (int y = 0; y < 480; y++) {
+                    for (int x = 0; x < 640; x++) {
+                        if (later.getRGB(x, y) != screenshot.getRGB(x, y)) {
+                            assertThat(Integer.toHexString(later.getRGB(x, y))).as("pixel " + x + "," + y)
+                                    .isEqualTo(Integer.toHexString(screenshot.getRGB(x, y)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static Pixmap awaitFrame(EventStream<DisplayFrame> stream, java.util.function.Predicate<BufferedImage> wanted) {
+        for (int i = 0; i < 100; i++) {
+            Pixmap pixmap = stream.next().pixmap();
+            if (wanted.test(decode(pixmap))) {
+                return pixmap;
+            }
+        }
+        throw new AssertionError("no frame showed the change");
+    }
+
+    @Test
     void aLostServerIsAClearErrorAndTheNextCallReconnects() throws Exception {
         XvfbServer xvfb = XvfbServer.start(320, 240);
         String display = xvfb.display();
