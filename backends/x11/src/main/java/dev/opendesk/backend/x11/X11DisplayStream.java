@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code display.subscribe} stream: one producer thread captures and encodes a frame at most
- * every {@code 1/fps} s (pacing by start times), numbers them 0, 1, 2, … and keeps at most one
+ * on a fixed schedule of {@code fps} start times per second, numbers them 0, 1, 2, … and keeps at most one
  * undelivered frame. While that frame waits for its consumer the producer waits too, so a slow
  * consumer gets fewer, fresh frames instead of a growing queue (the reference client gives up
  * above 64 undelivered items). A capture error ends the stream with that error; {@link #close()}
@@ -71,7 +71,7 @@ final class X11DisplayStream implements EventStream<DisplayFrame> {
                     pending = DisplayFrame.of(pixmap, frameNumber++);
                     lock.notifyAll();
                 }
-                due = start + periodNanos;
+                due = nextDue(due, start, periodNanos);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -86,6 +86,17 @@ final class X11DisplayStream implements EventStream<DisplayFrame> {
                 lock.notifyAll();
             }
         }
+    }
+
+    /**
+     * When the frame after one due at {@code due} that started at {@code start} is due: one
+     * period after {@code due} (a frame that woke up a little late does not shift the schedule,
+     * which would cost frames), or one period after {@code start} when the frame started more
+     * than a period late (a stall, or a consumer that kept the producer waiting): no catching up
+     * in a burst.
+     */
+    static long nextDue(long due, long start, long periodNanos) {
+        return start - due > periodNanos ? start + periodNanos : due + periodNanos;
     }
 
     private void fail(OpendeskException error) {
