@@ -149,6 +149,8 @@ final class Resampler {
     }
 
     private static final class ScaledRows implements RgbRows {
+        /** Whether sums may leave 0..255 (filters with negative lobes) and need clipping. */
+        private final boolean clamp;
         private final FrameReader reader;
         private final int outWidth;
         private final boolean rgb;
@@ -160,6 +162,7 @@ final class Resampler {
         private int nextOutRow;
 
         ScaledRows(RawFrame frame, int outWidth, int outHeight, Filter filter, boolean rgb, int startRow) {
+            this.clamp = filter != Filter.AREA;
             this.reader = new FrameReader(frame);
             this.outWidth = outWidth;
             this.rgb = rgb;
@@ -198,8 +201,16 @@ final class Resampler {
                     sums[j] += (src[j] & 0xff) * w;
                 }
             }
-            for (int j = 0; j < n; j++) {
-                dst[j] = (byte) clip(sums[j]);
+            if (clamp) {
+                for (int j = 0; j < n; j++) {
+                    dst[j] = (byte) clip(sums[j]);
+                }
+            } else {
+                // Area weights are non-negative and sum to exactly 1 << PRECISION: every sum is
+                // already within 0..255 (+ HALF), and this plain loop vectorises.
+                for (int j = 0; j < n; j++) {
+                    dst[j] = (byte) (sums[j] >> PRECISION);
+                }
             }
         }
 
@@ -222,9 +233,18 @@ final class Resampler {
                     g += (src[s + 1] & 0xff) * w;
                     r += (src[s + 2] & 0xff) * w;
                 }
-                dst[d] = (byte) clip(rgb ? r : b);
-                dst[d + 1] = (byte) clip(g);
-                dst[d + 2] = (byte) clip(rgb ? b : r);
+                if (clamp) {
+                    r = clip(r);
+                    g = clip(g);
+                    b = clip(b);
+                } else {
+                    r >>= PRECISION;
+                    g >>= PRECISION;
+                    b >>= PRECISION;
+                }
+                dst[d] = (byte) (rgb ? r : b);
+                dst[d + 1] = (byte) g;
+                dst[d + 2] = (byte) (rgb ? b : r);
                 d += 3;
             }
         }
