@@ -209,6 +209,24 @@ def section_memory(report, options, work, home):
                "—", "—", "≤ 150 MB", median <= 150)
 
 
+NOTES = [
+    "- Screenshot: both sides see the same screen. The anchor is the reference's local pipeline run in "
+    "its own process (grab, Lanczos to ≤ 1920 wide, PNG `optimize=True`), without the JSON-RPC and base64 "
+    "an MCP call adds; ours is the whole MCP `tools/call` of `screenshot` with its defaults, which sizes the "
+    "image for a model (≤ 1568 px long edge, ≤ 1.15 MP, < 1 MB: PNG, or JPEG when the PNG would not fit) — "
+    "so ours also returns a smaller image than the anchor. The in-process figure for the tool alone is JMH "
+    "`ScreenshotToolBenchmark`; a full-resolution PNG capture is `X11CaptureBenchmark.captureFullResolution`.",
+    "- display.subscribe: the host is the real X11 backend on Xvfb behind an encrypted Peer over a loopback "
+    "WebSocket, the controller `RemoteComputer.subscribeDisplay(fps 30)` taking frames as they come; every "
+    "frame is a full PNG keyframe. Frame age = receipt time − the frame's `captured_at`: equal at the start "
+    "and the end of the run means no backlog builds up.",
+    "- Round trips: JMH sample time in one JVM; the echo is a 128-byte binary message bounced by a handler on "
+    "the same Undertow/XNIO stack and connection class.",
+    "- Everything runs on the one machine named above, ours and the anchor alternately, so ratios are fairer "
+    "than absolute times; a busy machine widens the min–max ranges.",
+]
+
+
 def machine():
     cpu = "?"
     try:
@@ -241,7 +259,7 @@ def write(report, options, started):
         "|---|---|---|---|---|---|",
     ]
     lines += ["| " + " | ".join(row) + " |" for row in report.rows]
-    lines += ["", "## Details", ""] + report.details + [""]
+    lines += ["", "## Reading the table", ""] + NOTES + ["", "## Details", ""] + report.details + [""]
     with open(options.out, "w") as f:
         f.write("\n".join(lines))
     log(f"wrote {options.out}")

@@ -65,20 +65,20 @@ def main():
         info["ours"] = ours_once()
         info["anchor"] = anchor_once()
 
+    def timed(action):
+        times = []
+        for _ in range(options.calls):
+            start = time.perf_counter()
+            action()
+            times.append(time.perf_counter() - start)
+        return times
+
     ours_rounds, anchor_rounds, ours_all, anchor_all = [], [], [], []
     for _ in range(options.rounds):
-        times = []
-        for _ in range(options.calls):
-            start = time.perf_counter()
-            ours_once()
-            times.append(time.perf_counter() - start)
+        times = timed(ours_once)
         ours_rounds.append(statistics.median(times))
         ours_all += times
-        times = []
-        for _ in range(options.calls):
-            start = time.perf_counter()
-            anchor_once()
-            times.append(time.perf_counter() - start)
+        times = timed(anchor_once)
         anchor_rounds.append(statistics.median(times))
         anchor_all += times
     client.close()

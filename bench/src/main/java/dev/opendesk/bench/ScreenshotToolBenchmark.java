@@ -9,7 +9,6 @@ import dev.opendesk.core.tool.ToolRegistry;
 import dev.opendesk.core.tool.ToolResult;
 import dev.opendesk.core.tool.Tools;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +53,7 @@ public class ScreenshotToolBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        String display = freeDisplay();
+        String display = BenchXvfb.freeDisplay(400);
         Path work = Files.createTempDirectory("opendesk-bench-");
         Process desktop = new ProcessBuilder("bench/harness/desktop.sh", display, size, work.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -79,15 +78,6 @@ public class ScreenshotToolBenchmark {
             throw new IllegalStateException("screenshot failed: " + first.output());
         }
         System.err.println(first.output().lines().findFirst().orElse(""));
-    }
-
-    private static String freeDisplay() {
-        for (int n = 400 + (int) (ProcessHandle.current().pid() % 100); n < 800; n++) {
-            if (!new File("/tmp/.X11-unix/X" + n).exists() && !new File("/tmp/.X" + n + "-lock").exists()) {
-                return ":" + n;
-            }
-        }
-        throw new IllegalStateException("no free display number");
     }
 
     @TearDown(Level.Trial)

@@ -4,14 +4,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.opendesk.backend.x11.X11Computer;
 import dev.opendesk.backend.x11.X11Session;
-import dev.opendesk.core.model.OpendeskException;
 import dev.opendesk.core.tool.Tool;
 import dev.opendesk.core.tool.ToolContext;
 import dev.opendesk.core.tool.ToolRegistry;
 import dev.opendesk.core.tool.ToolResult;
 import dev.opendesk.core.tool.Tools;
-import java.io.File;
-import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class ToolInputBenchmark {
-    private Process xvfb;
+    private BenchXvfb xvfb;
     private X11Computer computer;
     private ToolContext context;
     private Tool mouse;
@@ -54,8 +51,8 @@ public class ToolInputBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        String display = startXvfb();
-        computer = new X11Computer(new X11Session(display));
+        xvfb = BenchXvfb.start("1920x1080", 300);
+        computer = new X11Computer(new X11Session(xvfb.display()));
         ToolRegistry registry = Tools.standardRegistry();
         context = registry.context("bench", computer, ToolContext.PermissionCheck.ALLOW_ALL);
         mouse = registry.require("mouse");
@@ -70,37 +67,13 @@ public class ToolInputBenchmark {
         }
     }
 
-    private String startXvfb() throws IOException, InterruptedException {
-        for (int n = 300 + (int) (ProcessHandle.current().pid() % 100); n < 700; n++) {
-            if (new File("/tmp/.X11-unix/X" + n).exists() || new File("/tmp/.X" + n + "-lock").exists()) {
-                continue;
-            }
-            String display = ":" + n;
-            xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp", "-noreset")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline && xvfb.isAlive()) {
-                try {
-                    X11Session probe = new X11Session(display);
-                    probe.close(probe.open("probe"));
-                    return display;
-                } catch (OpendeskException e) {
-                    Thread.sleep(50);
-                }
-            }
-            xvfb.destroy();
-        }
-        throw new IllegalStateException("cannot start Xvfb");
-    }
-
     @TearDown(Level.Trial)
     public void stop() throws InterruptedException {
         if (computer != null) {
             computer.close();
         }
         if (xvfb != null) {
-            xvfb.destroy();
-            xvfb.waitFor(5, TimeUnit.SECONDS);
+            xvfb.close();
         }
     }
 

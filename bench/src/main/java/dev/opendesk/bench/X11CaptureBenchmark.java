@@ -6,9 +6,7 @@ import dev.opendesk.backend.x11.X11Screens;
 import dev.opendesk.backend.x11.X11Session;
 import dev.opendesk.core.computer.CaptureRequest;
 import dev.opendesk.core.image.ImagePipeline;
-import dev.opendesk.core.model.OpendeskException;
 import dev.opendesk.core.model.Pixmap;
-import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +45,7 @@ public class X11CaptureBenchmark {
     @Param({"true"})
     public boolean shm;
 
-    private Process xvfb;
+    private BenchXvfb xvfb;
     private final List<Process> clients = new ArrayList<>();
     private X11Screens screens;
     private X11Session session;
@@ -55,7 +53,8 @@ public class X11CaptureBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        String display = startXvfb();
+        xvfb = BenchXvfb.start(size, 200);
+        String display = xvfb.display();
         session = new X11Session(display);
         clients.add(client(display, "xterm", "-geometry", "180x55+20+20", "-e", "sh", "-c", "ls -lR /usr/lib | head -3000; sleep 100000"));
         clients.add(client(display, "display", "-geometry", "+900+300", "logo:"));
@@ -72,29 +71,6 @@ public class X11CaptureBenchmark {
         if (screens.usesSharedMemory() != shm) {
             throw new IllegalStateException("wanted shm=" + shm + " but got " + screens.usesSharedMemory());
         }
-    }
-
-    private String startXvfb() throws IOException, InterruptedException {
-        for (int n = 200 + (int) (ProcessHandle.current().pid() % 100); n < 600; n++) {
-            if (new File("/tmp/.X11-unix/X" + n).exists() || new File("/tmp/.X" + n + "-lock").exists()) {
-                continue;
-            }
-            String display = ":" + n;
-            xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", size + "x24", "-nolisten", "tcp", "-noreset")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline && xvfb.isAlive()) {
-                try {
-                    X11Session probe = new X11Session(display);
-                    probe.close(probe.open("probe"));
-                    return display;
-                } catch (OpendeskException e) {
-                    Thread.sleep(50);
-                }
-            }
-            xvfb.destroy();
-        }
-        throw new IllegalStateException("cannot start Xvfb");
     }
 
     private static Process client(String display, String... command) throws IOException {
@@ -115,8 +91,7 @@ public class X11CaptureBenchmark {
             client.destroyForcibly();
         }
         if (xvfb != null) {
-            xvfb.destroy();
-            xvfb.waitFor(5, TimeUnit.SECONDS);
+            xvfb.close();
         }
     }
 

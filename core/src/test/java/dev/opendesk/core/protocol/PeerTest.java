@@ -120,7 +120,10 @@ final class PeerTest {
             assertThat(answers.get(n).get(10, TimeUnit.SECONDS)).isEqualTo((long) n);
         }
         assertThat(finishOrder).hasSize(20);
-        assertThat(finishOrder.get(0)).isLessThan(finishOrder.get(19)); // really interleaved, not serialised
+        // really interleaved, not serialised (which would finish them slowest first); loose
+        // bounds, since on a loaded machine neighbours may swap places
+        assertThat(finishOrder.get(0)).isLessThanOrEqualTo(100L);
+        assertThat(finishOrder.get(19)).isGreaterThanOrEqualTo(100L);
     }
 
     @Test

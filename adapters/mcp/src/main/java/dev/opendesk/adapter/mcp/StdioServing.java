@@ -28,7 +28,7 @@ final class StdioServing {
     /** How long answers to calls still running at the end of input may take. */
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(60);
     /** How long no call must be running before the end of input is passed on. */
-    private static final long QUIET_MILLIS = 250;
+    private static final long QUIET_MILLIS = 1000;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private final McpToolProtocol protocol;
