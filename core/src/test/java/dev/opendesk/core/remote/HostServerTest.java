@@ -86,6 +86,12 @@ final class HostServerTest {
         CompletableFuture<PairingWindow.PairedController> paired = host.pairing().open("424242", Duration.ofSeconds(30));
         controller(home).pairWith(HOST, "424242", name);
         assertThat(paired.get(5, TimeUnit.SECONDS).publicKey()).isEqualTo(Identity.loadOrCreate(home).publicKey());
+        // the pairing connection is closed by the controller; the host lets go of it asynchronously
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!host.sessions().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(host.sessions()).as("sessions left after pairing").isEmpty();
         return targetOf(home, name);
     }
 
