@@ -32,7 +32,8 @@ public final class AgentToolCatalogs {
         Optional<Discovery> discovery = services.getInstance(com.google.inject.Key.get(
                 (com.google.inject.TypeLiteral<Optional<Discovery>>) com.google.inject.TypeLiteral.get(
                         com.google.inject.util.Types.newParameterizedType(Optional.class, Discovery.class))));
-        PeerRouter router = new PeerRouter(trust, homeFiles, services.getInstance(Controller.class),
+        Supplier<Controller> controller = () -> services.getInstance(Controller.class); // on first use
+        PeerRouter router = new PeerRouter(trust, homeFiles, controller,
                 services.getInstance(TargetResolver.class), localDesktop(services));
         return new AgentToolCatalog(Tools.standardRegistry(), router, new PeerAdminTools(router, trust, discovery));
     }

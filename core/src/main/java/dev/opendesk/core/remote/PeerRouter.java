@@ -61,7 +61,7 @@ public final class PeerRouter implements AutoCloseable {
 
     private final TrustedPeerStore trust;
     private final HomeFiles homeFiles;
-    private final Controller controller;
+    private final Supplier<Controller> controller;
     private final TargetResolver resolver;
     private final Supplier<Computer> local;
     private final Map<String, RemoteSession> connections = new LinkedHashMap<>();
@@ -69,11 +69,25 @@ public final class PeerRouter implements AutoCloseable {
 
     public PeerRouter(TrustedPeerStore trust, HomeFiles homeFiles, Controller controller, TargetResolver resolver,
                       Supplier<Computer> local) {
+        this(trust, homeFiles, supplierOf(requireNonNull(controller, "controller is null")), resolver, local);
+    }
+
+    /**
+     * A router whose controller (this machine's identity and its key exchange) is made on the first
+     * connection to a peer, not before: a session that only drives the local desktop never pays for
+     * it, and an MCP server answers its first requests sooner.
+     */
+    public PeerRouter(TrustedPeerStore trust, HomeFiles homeFiles, Supplier<Controller> controller, TargetResolver resolver,
+                      Supplier<Computer> local) {
         this.trust = requireNonNull(trust, "trust is null");
         this.homeFiles = requireNonNull(homeFiles, "homeFiles is null");
         this.controller = requireNonNull(controller, "controller is null");
         this.resolver = requireNonNull(resolver, "resolver is null");
         this.local = requireNonNull(local, "local is null");
+    }
+
+    private static Supplier<Controller> supplierOf(Controller controller) {
+        return () -> controller;
     }
 
     /** The trusted peers that may be driven from here. */
@@ -165,7 +179,7 @@ public final class PeerRouter implements AutoCloseable {
         }
         try {
             TrustedPeer peer = trust.findByName(name).orElseThrow(() -> new OpendeskException(ErrorCode.NOT_FOUND, "unknown peer: '" + name + "'"));
-            RemoteSession session = resolver.connect(controller, resolver.forPeer(peer), true);
+            RemoteSession session = resolver.connect(controller.get(), resolver.forPeer(peer), true);
             connections.put(name, session);
             return session;
         } catch (OpendeskException e) {
