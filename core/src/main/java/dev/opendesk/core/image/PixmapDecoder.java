@@ -7,6 +7,7 @@ import dev.opendesk.core.model.OpendeskException;
 import dev.opendesk.core.model.Pixmap;
 import dev.opendesk.core.model.PixmapFormat;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -65,6 +66,11 @@ public final class PixmapDecoder {
         int w = image.getWidth();
         int h = image.getHeight();
         ByteBuffer buffer = ByteBuffer.allocate(w * h * 4).order(ByteOrder.LITTLE_ENDIAN);
+        if (image.getType() == BufferedImage.TYPE_INT_RGB && image.getRaster().getDataBuffer() instanceof DataBufferInt data
+                && data.getData().length == w * h) {
+            buffer.asIntBuffer().put(data.getData(), 0, w * h); // 0x00RRGGBB little-endian is B, G, R, X
+            return new RawFrame(w, h, w * 4, buffer);
+        }
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             image.getRGB(0, y, w, 1, row, 0, w);

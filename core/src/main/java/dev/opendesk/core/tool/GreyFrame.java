@@ -2,7 +2,6 @@ package dev.opendesk.core.tool;
 
 import dev.opendesk.core.image.RawFrame;
 import dev.opendesk.core.model.Rect;
-import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,26 +27,7 @@ final class GreyFrame {
         this.grey = grey;
     }
 
-    /** The grey levels of an RGB image (ITU-R 601 luma, as PIL's "L" mode). */
-    static GreyFrame of(BufferedImage image, @Nullable Rect requested) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        byte[] grey = new byte[w * h];
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                int rgb = row[x];
-                int r = rgb >> 16 & 0xff;
-                int g = rgb >> 8 & 0xff;
-                int b = rgb & 0xff;
-                grey[y * w + x] = (byte) ((r * 299 + g * 587 + b * 114 + 500) / 1000);
-            }
-        }
-        return new GreyFrame(w, h, requested, grey);
-    }
-
-    /** The grey levels of a raw frame (B, G, R, X), by the same formula. */
+    /** The grey levels of a raw frame (B, G, R, X): ITU-R 601 luma, as PIL's "L" mode. */
     static GreyFrame of(RawFrame frame, @Nullable Rect requested) {
         int w = frame.width();
         int h = frame.height();

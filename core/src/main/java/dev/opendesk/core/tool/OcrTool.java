@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.gson.JsonObject;
 import dev.opendesk.core.computer.CaptureRequest;
+import dev.opendesk.core.computer.CapturedFrame;
 import dev.opendesk.core.image.EncodeSettings;
+import dev.opendesk.core.image.PixmapDecoder;
+import dev.opendesk.core.image.RawFrame;
 import dev.opendesk.core.model.Pixmap;
 import dev.opendesk.core.model.Rect;
 import java.awt.Graphics2D;
@@ -85,11 +88,9 @@ public final class OcrTool implements Tool {
         }
         context.checkPermission(NAME, "ocr " + where, "Read the text on the screen (" + where + ")");
 
-        Pixmap captured;
-        BufferedImage image;
+        CapturedFrame captured;
         try {
-            captured = context.computer().capture(new CaptureRequest(null, requested, false));
-            image = ScreenImages.decode(captured);
+            captured = context.computer().captureFrame(new CaptureRequest(null, requested, false));
         } catch (RuntimeException e) {
             return fail(session, args, title, "OCR error: cannot capture the screen: " + ToolText.failureMessage(e));
         }
@@ -98,10 +99,12 @@ public final class OcrTool implements Tool {
                         .map(b -> new Rect(b.x(), b.y(), captured.logicalWidth(), captured.logicalHeight()))
                         .orElse(new Rect(0, 0, captured.logicalWidth(), captured.logicalHeight()));
 
-        int factor = upscaleFactor(image.getWidth(), image.getHeight());
-        BufferedImage prepared = factor == 1 ? image : enlarge(image, factor);
-        byte[] png = options.pipeline().encode(ScreenImages.toFrame(prepared), EncodeSettings.fullResolution(),
-                prepared.getWidth(), prepared.getHeight(), null, captured.capturedAt()).data();
+        RawFrame frame = captured.frame();
+        int factor = upscaleFactor(frame.width(), frame.height());
+        RawFrame prepared = factor == 1 ? frame
+                : PixmapDecoder.fromImage(enlarge(ScreenImages.toImage(frame), factor));
+        byte[] png = options.pipeline().encode(prepared, EncodeSettings.fullResolution(),
+                prepared.width(), prepared.height(), null, captured.capturedAt()).data();
         int psm = requested != null ? 6 : 3;
         List<Tesseract.Word> words;
         try {
@@ -117,8 +120,8 @@ public final class OcrTool implements Tool {
                     + (e.getMessage().contains("eng") ? " (the English data is in the package tesseract-ocr-eng)" : ""));
         }
 
-        double sx = area.width() / (double) prepared.getWidth();
-        double sy = area.height() / (double) prepared.getHeight();
+        double sx = area.width() / (double) prepared.width();
+        double sy = area.height() / (double) prepared.height();
         List<Map<String, Object>> wordMaps = new ArrayList<>();
         Map<String, Line> lines = new LinkedHashMap<>();
         for (Tesseract.Word word : words) {

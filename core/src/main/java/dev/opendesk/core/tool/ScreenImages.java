@@ -2,18 +2,15 @@ package dev.opendesk.core.tool;
 
 import dev.opendesk.core.image.EncodeSettings;
 import dev.opendesk.core.image.ImagePipeline;
+import dev.opendesk.core.image.PixmapDecoder;
 import dev.opendesk.core.image.RawFrame;
 import dev.opendesk.core.image.Scaling;
-import dev.opendesk.core.model.OpendeskException;
 import dev.opendesk.core.model.Pixmap;
 import dev.opendesk.core.model.PixmapFormat;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import javax.imageio.ImageIO;
 
 /**
  * Screenshot pixels for the tools: decoding a Pixmap, fitting a model's image budget, and
@@ -37,57 +34,6 @@ final class ScreenImages {
 
     private ScreenImages() {}
 
-    /** The pixels of a Pixmap as a {@link BufferedImage#TYPE_INT_RGB} image. */
-    static BufferedImage decode(Pixmap pixmap) {
-        byte[] data = pixmap.data();
-        return switch (pixmap.format()) {
-            case PNG, JPEG -> {
-                BufferedImage read;
-                try {
-                    read = ImageIO.read(new ByteArrayInputStream(data));
-                } catch (IOException e) {
-                    throw new OpendeskException(dev.opendesk.core.model.ErrorCode.INTERNAL,
-                            "cannot decode the " + pixmap.format().wire() + " screenshot: " + e.getMessage(), e);
-                }
-                if (read == null) {
-                    throw new OpendeskException(dev.opendesk.core.model.ErrorCode.INTERNAL,
-                            "cannot decode the " + pixmap.format().wire() + " screenshot (" + data.length + " bytes)");
-                }
-                yield toIntRgb(read);
-            }
-            case RAW_RGB, RAW_RGBA -> {
-                int channels = pixmap.format() == PixmapFormat.RAW_RGB ? 3 : 4;
-                int w = pixmap.width();
-                int h = pixmap.height();
-                if ((long) w * h * channels > data.length) {
-                    throw new OpendeskException(dev.opendesk.core.model.ErrorCode.INTERNAL,
-                            "raw screenshot too short for " + w + "x" + h);
-                }
-                BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-                int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-                for (int i = 0, o = 0; i < pixels.length; i++, o += channels) {
-                    pixels[i] = (data[o] & 0xff) << 16 | (data[o + 1] & 0xff) << 8 | (data[o + 2] & 0xff);
-                }
-                yield image;
-            }
-        };
-    }
-
-    /** The image as TYPE_INT_RGB (itself if it is one already). */
-    static BufferedImage toIntRgb(BufferedImage image) {
-        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
-            return image;
-        }
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = rgb.createGraphics();
-        try {
-            g.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
-        } finally {
-            g.dispose();
-        }
-        return rgb;
-    }
-
     /**
      * The largest size with the aspect ratio of {@code width × height} (as the pipeline rounds
      * it) whose long edge is at most {@code maxEdge} and whose area is at most {@code maxPixels};
@@ -105,17 +51,6 @@ final class ScreenImages {
             }
             targetWidth--;
         }
-    }
-
-    /** The pixels as the pipeline's raw frame (B, G, R, X in memory order). */
-    static RawFrame toFrame(BufferedImage image) {
-        BufferedImage rgb = toIntRgb(image);
-        int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
-        int w = rgb.getWidth();
-        int h = rgb.getHeight();
-        ByteBuffer buffer = ByteBuffer.allocate(w * h * 4).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asIntBuffer().put(pixels, 0, w * h);
-        return new RawFrame(w, h, w * 4, buffer);
     }
 
     /**
@@ -203,7 +138,7 @@ final class ScreenImages {
 
         RawFrame frame() {
             BufferedImage drawn = image;
-            return drawn == null ? original : toFrame(drawn);
+            return drawn == null ? original : PixmapDecoder.fromImage(drawn);
         }
     }
 

@@ -134,14 +134,9 @@ public final class X11Screens implements AutoCloseable {
     public Pixmap capture(CaptureRequest request) {
         requireNonNull(request, "request is null");
         EncodeSettings settings = request.downscale() ? EncodeSettings.defaults() : EncodeSettings.fullResolution();
-        Grabbed grabbed = withConnection("capture", c -> {
-            Area area = resolve(c, request.displayId(), request.region());
-            double capturedAt = System.currentTimeMillis() / 1000.0;
-            return c.capture.grab(area.x, area.y, area.width, area.height, options.drawCursor(),
-                    frame -> new Grabbed(copy(frame), area, capturedAt));
-        });
-        return pipeline.encode(grabbed.frame, settings, grabbed.area.width, grabbed.area.height,
-                grabbed.area.displayId, grabbed.capturedAt);
+        CapturedFrame grabbed = captureFrame(request);
+        return pipeline.encode(grabbed.frame(), settings, grabbed.logicalWidth(), grabbed.logicalHeight(),
+                grabbed.displayId().orElse(null), grabbed.capturedAt());
     }
 
     /**
@@ -150,14 +145,12 @@ public final class X11Screens implements AutoCloseable {
      */
     public CapturedFrame captureFrame(CaptureRequest request) {
         requireNonNull(request, "request is null");
-        Grabbed grabbed = withConnection("capture", c -> {
+        return withConnection("capture", c -> {
             Area area = resolve(c, request.displayId(), request.region());
             double capturedAt = System.currentTimeMillis() / 1000.0;
             return c.capture.grab(area.x, area.y, area.width, area.height, options.drawCursor(),
-                    frame -> new Grabbed(copy(frame), area, capturedAt));
+                    frame -> CapturedFrame.grabbed(copy(frame), area.width, area.height, area.displayId, capturedAt));
         });
-        return CapturedFrame.grabbed(grabbed.frame, grabbed.area.width, grabbed.area.height,
-                grabbed.area.displayId, grabbed.capturedAt);
     }
 
     /**
@@ -245,9 +238,6 @@ public final class X11Screens implements AutoCloseable {
     // ---------------------------------------------------------------- areas
 
     private record Area(int x, int y, int width, int height, String displayId) {
-    }
-
-    private record Grabbed(RawFrame frame, Area area, double capturedAt) {
     }
 
     /** What a stream frame needs after the grab: the area and the capture time (the pixels are in its encoder). */
