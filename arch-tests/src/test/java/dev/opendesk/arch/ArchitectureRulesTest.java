@@ -64,14 +64,16 @@ final class ArchitectureRulesTest {
     void coreAndSpiDoNotReachOutward() {
         check(noClasses().that().resideInAnyPackage("dev.opendesk.core..", "dev.opendesk.spi..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.opendesk.app..", "dev.opendesk.backend..", "dev.opendesk.transport..", "dev.opendesk.adapter.."));
+                        "dev.opendesk.app..", "dev.opendesk.backend..", "dev.opendesk.transport..", "dev.opendesk.adapter..",
+                        "dev.opendesk.codec.."));
     }
 
     @Test
     void noPluginDependsOnAnotherPlugin() {
-        check(slices().matching("dev.opendesk.(backend|transport|adapter).(*)..")
+        check(slices().matching("dev.opendesk.(backend|transport|adapter|codec).(*)..")
                 .should().notDependOnEachOther());
-        check(noClasses().that().resideInAnyPackage("dev.opendesk.backend..", "dev.opendesk.transport..", "dev.opendesk.adapter..")
+        check(noClasses().that().resideInAnyPackage("dev.opendesk.backend..", "dev.opendesk.transport..", "dev.opendesk.adapter..",
+                        "dev.opendesk.codec..")
                 .should().dependOnClassesThat().resideInAPackage("dev.opendesk.app.."));
     }
 

@@ -14,11 +14,19 @@ final class CommonOptions {
             description = "desktop backend to use (default: the highest-priority one that works here)")
     private String backend;
 
+    @Option(names = "--codec", paramLabel = "ID",
+            description = "image codec for scaling and PNG/JPEG (default: $OPENDESK_CODEC, else every one that works here; java: none)")
+    private String codec;
+
     Optional<Path> home() {
         return Optional.ofNullable(home);
     }
 
     Optional<String> backend() {
         return Optional.ofNullable(backend);
+    }
+
+    Optional<String> codec() {
+        return Optional.ofNullable(codec);
     }
 }

@@ -7,7 +7,12 @@ import dev.opendesk.app.wiring.PluginEntry;
 import dev.opendesk.app.wiring.PluginKind;
 import dev.opendesk.app.wiring.Wiring;
 import java.io.PrintWriter;
+import dev.opendesk.core.image.ImageCodec;
+import dev.opendesk.core.image.ImagePipeline;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +30,7 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Injector injector = Wiring.injector(common.home(), common.backend());
+        Injector injector = Wiring.injector(common.home(), common.backend(), common.codec());
         PluginCatalog catalog = injector.getInstance(PluginCatalog.class);
         BackendSelection selection = injector.getInstance(BackendSelection.class);
         PrintWriter out = spec.commandLine().getOut();
@@ -42,10 +47,15 @@ final class PluginsCommand implements Callable<Integer> {
         out.println();
         out.println("selected backend: " + selection.chosen().map(PluginEntry::id).orElse("none")
                 + " (" + selection.explanation() + ")");
-        for (PluginKind kind : List.of(PluginKind.TRANSPORT, PluginKind.DISCOVERY, PluginKind.ADAPTER)) {
+        for (PluginKind kind : List.of(PluginKind.TRANSPORT, PluginKind.DISCOVERY, PluginKind.ADAPTER, PluginKind.CODEC)) {
             out.println("usable " + kind.plural() + ": " + catalog.supported(kind).stream().map(PluginEntry::id)
                     .reduce((a, b) -> a + ", " + b).orElse("none"));
         }
+        ImagePipeline pipeline = injector.getInstance(ImagePipeline.class);
+        Set<ImageCodec.Operation> steps = pipeline.codecSteps();
+        out.println("image pipeline: " + (steps.isEmpty() ? "pure Java"
+                : pipeline.codecName() + " for " + steps.stream().sorted().map(s -> s.name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", ")) + ", pure Java for the rest"));
         out.flush();
         return 0;
     }

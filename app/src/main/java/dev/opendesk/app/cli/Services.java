@@ -9,7 +9,7 @@ final class Services {
     }
 
     static Injector of(CommonOptions common) {
-        return Wiring.injector(common.home(), common.backend());
+        return Wiring.injector(common.home(), common.backend(), common.codec());
     }
 
     static <T> T get(CommonOptions common, Class<T> type) {

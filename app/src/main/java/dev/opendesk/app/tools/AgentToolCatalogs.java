@@ -11,6 +11,8 @@ import dev.opendesk.core.remote.Controller;
 import dev.opendesk.core.remote.PeerAdminTools;
 import dev.opendesk.core.remote.PeerRouter;
 import dev.opendesk.core.remote.TargetResolver;
+import dev.opendesk.core.image.ImagePipeline;
+import dev.opendesk.core.tool.ToolOptions;
 import dev.opendesk.core.tool.Tools;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,7 +37,8 @@ public final class AgentToolCatalogs {
         Supplier<Controller> controller = () -> services.getInstance(Controller.class); // on first use
         PeerRouter router = new PeerRouter(trust, homeFiles, controller,
                 services.getInstance(TargetResolver.class), localDesktop(services));
-        return new AgentToolCatalog(Tools.standardRegistry(), router, new PeerAdminTools(router, trust, discovery));
+        return new AgentToolCatalog(
+                Tools.standardRegistry(ToolOptions.defaults().withPipeline(services.getInstance(ImagePipeline.class))), router, new PeerAdminTools(router, trust, discovery));
     }
 
     private static Supplier<Computer> localDesktop(Injector services) {

@@ -13,6 +13,10 @@ import dev.opendesk.spi.AdapterProvider;
 import dev.opendesk.spi.BackendContext;
 import dev.opendesk.spi.DiscoveryProvider;
 import dev.opendesk.spi.HostPlatform;
+import dev.opendesk.spi.ImageCodecProvider;
+import dev.opendesk.core.image.CombinedImageCodec;
+import dev.opendesk.core.image.ImageCodec;
+import dev.opendesk.core.image.ImagePipeline;
 import dev.opendesk.spi.TransportProvider;
 import dev.opendesk.core.auth.HandshakeSettings;
 import dev.opendesk.core.auth.HomeFiles;
@@ -44,16 +48,21 @@ public final class OpendeskModule extends AbstractModule {
     private final HostPlatform platform;
     private final PluginCatalog catalog;
     private final Optional<String> requestedBackend;
+    private final Optional<String> requestedCodec;
 
     /**
      * @param requestedBackend the backend id asked for with {@code --backend}, or empty for the
      *     highest-priority one that works here
+     * @param requestedCodec the image codec id asked for with {@code --codec} or {@code
+     *     OPENDESK_CODEC} ({@code java}: none), or empty for every one that works here
      */
-    public OpendeskModule(AppHome home, HostPlatform platform, PluginCatalog catalog, Optional<String> requestedBackend) {
+    public OpendeskModule(AppHome home, HostPlatform platform, PluginCatalog catalog, Optional<String> requestedBackend,
+                          Optional<String> requestedCodec) {
         this.home = requireNonNull(home, "home is null");
         this.platform = requireNonNull(platform, "platform is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.requestedBackend = requireNonNull(requestedBackend, "requestedBackend is null");
+        this.requestedCodec = requireNonNull(requestedCodec, "requestedCodec is null");
     }
 
     @Override
@@ -71,10 +80,21 @@ public final class OpendeskModule extends AbstractModule {
         return catalog.selectBackend(requestedBackend);
     }
 
+    /**
+     * The one image pipeline of the process, with the chosen codecs; they load their native code
+     * on the first image, not here.
+     */
     @Provides
     @Singleton
-    Computer computer(BackendSelection selection) {
-        return selection.requireProvider().create(new BackendContext(home.path(), platform, Map.of()));
+    ImagePipeline imagePipeline() {
+        List<ImageCodec> codecs = catalog.selectCodecs(requestedCodec).stream().map(ImageCodecProvider::create).toList();
+        return new ImagePipeline(CombinedImageCodec.of(codecs));
+    }
+
+    @Provides
+    @Singleton
+    Computer computer(BackendSelection selection, ImagePipeline pipeline) {
+        return selection.requireProvider().create(new BackendContext(home.path(), platform, Map.of(), pipeline));
     }
 
     @Provides

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.opendesk.core.model.ErrorCode;
 import dev.opendesk.core.model.OpendeskException;
+import dev.opendesk.core.image.ImageCodec;
+import dev.opendesk.spi.ImageCodecProvider;
 import dev.opendesk.spi.HostPlatform;
 import dev.opendesk.spi.PluginProvider;
 import dev.opendesk.spi.Support;
@@ -129,6 +131,34 @@ public final class PluginCatalog {
                     + backends.stream().map(e -> e.id() + ": " + e.support().reason()).collect(Collectors.joining("; ")) + ")");
         }
         return new BackendSelection(Optional.of(supported.get(0)), "highest priority supported backend");
+    }
+
+    /**
+     * The image codecs the pipeline uses, first preferred: the requested id alone if given (which
+     * must exist and be supported here; {@code java} for none: the pure-Java pipeline), else every
+     * supported codec by priority.
+     *
+     * @throws OpendeskException {@code invalid_argument} for an unknown id, {@code
+     *     capability_unsupported} for a known one that cannot work here
+     */
+    public List<ImageCodecProvider> selectCodecs(Optional<String> requested) {
+        if (requested.isEmpty()) {
+            return supported(PluginKind.CODEC).stream().map(e -> (ImageCodecProvider) e.provider()).toList();
+        }
+        String id = requested.get();
+        if (id.equals(ImageCodec.JAVA.name())) {
+            return List.of();
+        }
+        List<PluginEntry> codecs = entries(PluginKind.CODEC);
+        PluginEntry entry = codecs.stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new OpendeskException(ErrorCode.INVALID_ARGUMENT, "unknown codec '" + id
+                        + "'; available: " + Stream.concat(Stream.of(ImageCodec.JAVA.name()), codecs.stream().map(PluginEntry::id))
+                                .collect(Collectors.joining(", "))));
+        if (!entry.support().supported()) {
+            throw new OpendeskException(ErrorCode.CAPABILITY_UNSUPPORTED,
+                    "codec '" + id + "' cannot run here: " + entry.support().reason());
+        }
+        return List.of((ImageCodecProvider) entry.provider());
     }
 
     private static List<PluginProvider> instantiate(PluginKind kind, ClassLoader loader) {

@@ -3,15 +3,17 @@ package dev.opendesk.app.wiring;
 import dev.opendesk.spi.AdapterProvider;
 import dev.opendesk.spi.BackendProvider;
 import dev.opendesk.spi.DiscoveryProvider;
+import dev.opendesk.spi.ImageCodecProvider;
 import dev.opendesk.spi.PluginProvider;
 import dev.opendesk.spi.TransportProvider;
 
-/** The four kinds of plugin, each with its SPI type. */
+/** The five kinds of plugin, each with its SPI type. */
 public enum PluginKind {
     BACKEND("backend", "backends", BackendProvider.class),
     TRANSPORT("transport", "transports", TransportProvider.class),
     DISCOVERY("discovery", "discovery providers", DiscoveryProvider.class),
-    ADAPTER("adapter", "adapters", AdapterProvider.class);
+    ADAPTER("adapter", "adapters", AdapterProvider.class),
+    CODEC("codec", "image codecs", ImageCodecProvider.class);
 
     private final String label;
     private final String plural;

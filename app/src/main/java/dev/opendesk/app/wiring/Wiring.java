@@ -17,14 +17,27 @@ public final class Wiring {
      * chosen the first time the injector is asked for it.
      */
     public static Injector injector(Optional<Path> explicitHome, Optional<String> requestedBackend) {
+        return injector(explicitHome, requestedBackend, Optional.empty());
+    }
+
+    /**
+     * As {@link #injector(Optional, Optional)}, with the image codec asked for with {@code --codec}
+     * (else {@code OPENDESK_CODEC}, else every codec that works here; {@code java} for none).
+     */
+    public static Injector injector(Optional<Path> explicitHome, Optional<String> requestedBackend,
+                                    Optional<String> requestedCodec) {
         HostPlatform platform = HostPlatform.current();
         AppHome home = AppHome.resolve(explicitHome, platform.variables()).ensureCreated();
         PluginCatalog catalog = PluginCatalog.load(home.pluginsDirectory(), platform);
         if (requestedBackend.isPresent()) {
             catalog.selectBackend(requestedBackend); // fails fast on a bad --backend
         }
+        Optional<String> codec = requestedCodec.or(() -> platform.variable("OPENDESK_CODEC").filter(v -> !v.isBlank()));
+        if (codec.isPresent()) {
+            catalog.selectCodecs(codec); // fails fast on a bad --codec
+        }
         // the default (development) stage keeps singletons lazy: without --backend the desktop is
         // probed only when something needs it, and opened only then
-        return Guice.createInjector(new OpendeskModule(home, platform, catalog, requestedBackend));
+        return Guice.createInjector(new OpendeskModule(home, platform, catalog, requestedBackend, codec));
     }
 }

@@ -90,6 +90,17 @@ final class PluginsCommandTest {
         assertThat(run.err()).contains("ERROR: backend 'windows' cannot run here: needs Windows");
     }
 
+    @Test
+    void anUnknownCodecIsRefusedAndJavaMeansThePureJavaPipeline(@TempDir Path home) {
+        CliRun unknown = CliRun.of("plugins", "--home", home.toString(), "--codec", "gif");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("ERROR: unknown codec 'gif'; available: java");
+
+        CliRun java = CliRun.of("plugins", "--home", home.toString(), "--codec", "java");
+        assertThat(java.exitCode()).as(java.err()).isZero();
+        assertThat(java.out()).contains("image pipeline: pure Java");
+    }
+
     /** Compiles a tiny always-supported backend provider and packs it as a ServiceLoader plugin jar. */
     private static void buildBackendJar(Path work, Path jar, String id, int priority) throws IOException, URISyntaxException {
         String className = "DropIn" + Character.toUpperCase(id.charAt(0)) + id.substring(1) + "Provider";

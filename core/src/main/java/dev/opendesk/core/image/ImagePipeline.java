@@ -67,6 +67,13 @@ public final class ImagePipeline {
         return codecOperations().isEmpty() ? ImageCodec.JAVA.name() : codec.name();
     }
 
+    /**
+     * The steps the codec takes over (the rest are pure Java). Asks the codec (may load it).
+     */
+    public Set<ImageCodec.Operation> codecSteps() {
+        return codecOperations();
+    }
+
     private Set<ImageCodec.Operation> codecOperations() {
         Set<ImageCodec.Operation> ops = codecOperations;
         if (ops == null) {

@@ -41,6 +41,11 @@ public record ToolOptions(Sleeper sleeper, String tesseract, ImagePipeline pipel
         return new ToolOptions(sleeper, executable, pipeline, defaultMaxEdge);
     }
 
+    /** These options with another image pipeline (e.g. one with a native codec). */
+    public ToolOptions withPipeline(ImagePipeline newPipeline) {
+        return new ToolOptions(sleeper, tesseract, newPipeline, defaultMaxEdge);
+    }
+
     /** These options with another default long-edge budget. */
     public ToolOptions withDefaultMaxEdge(int maxEdge) {
         return new ToolOptions(sleeper, tesseract, pipeline, maxEdge);

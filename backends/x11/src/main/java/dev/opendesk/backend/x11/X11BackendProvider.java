@@ -2,7 +2,6 @@ package dev.opendesk.backend.x11;
 
 import com.sun.jna.platform.unix.X11;
 import dev.opendesk.core.computer.Computer;
-import dev.opendesk.core.image.ImagePipeline;
 import dev.opendesk.core.model.ErrorCode;
 import dev.opendesk.core.model.OpendeskException;
 import dev.opendesk.spi.BackendContext;
@@ -85,6 +84,6 @@ public final class X11BackendProvider implements BackendProvider {
         } catch (IllegalArgumentException e) {
             throw OpendeskException.invalidArgument("backend x11: " + e.getMessage());
         }
-        return new X11Computer(new X11Session(display), new ImagePipeline(), options);
+        return new X11Computer(new X11Session(display), context.pipeline(), options);
     }
 }
