@@ -1,5 +1,8 @@
 package dev.opendesk.app;
 
+import dev.opendesk.app.cli.McpQuickStart;
+import java.util.OptionalInt;
+
 import dev.opendesk.app.cli.OpendeskCommand;
 
 /**
@@ -11,6 +14,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        OptionalInt quick = McpQuickStart.run(args, System.err); // plain `mcp`: no picocli at all
+        if (quick.isPresent()) {
+            System.exit(quick.getAsInt());
+        }
         int exit = OpendeskCommand.commandLine(new java.io.PrintWriter(System.out, true),
                 new java.io.PrintWriter(System.err, true), args).execute(args);
         System.exit(exit);

@@ -3,11 +3,11 @@ package dev.opendesk.app;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * Configures logback in code (found through {@code META-INF/services}): every log line goes to
  * standard error, never standard output (which belongs to CLI output and the MCP stdio stream),
  * at the level named by {@code OPENDESK_LOG_LEVEL} (system property or environment variable),
- * {@code WARN} by default. Doing this in code rather than with a {@code logback.xml} spares each
+ * {@code WARN} by default, one line each ({@link StderrLineLayout}). Doing this in code rather than with a {@code logback.xml} spares each
  * start the XML configurator, its parser and its model classes.
  *
  * <p>It steps aside (and logback reads its files as usual) when {@code logback.configurationFile}
@@ -25,7 +25,6 @@ import org.jspecify.annotations.Nullable;
 public final class StderrLogConfigurator extends ContextAwareBase implements Configurator {
     /** The variable (system property or environment) naming the root log level. */
     public static final String LEVEL_VARIABLE = "OPENDESK_LOG_LEVEL";
-    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{30}: %msg%n";
 
     /** Logback instantiates it through {@link java.util.ServiceLoader}. */
     public StderrLogConfigurator() {
@@ -37,9 +36,12 @@ public final class StderrLogConfigurator extends ContextAwareBase implements Con
                 || StderrLogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        StderrLineLayout layout = new StderrLineLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
+        encoder.setLayout(layout);
         encoder.start();
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);

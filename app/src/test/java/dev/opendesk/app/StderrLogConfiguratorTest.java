@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import java.util.ArrayList;
@@ -50,6 +51,25 @@ final class StderrLogConfiguratorTest {
         LoggerContext running = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = running.getLogger(Logger.ROOT_LOGGER_NAME);
         assertThat(root.getAppender("STDERR")).isInstanceOf(ConsoleAppender.class);
+    }
+
+    @Test
+    void aLineHasTimeLevelShortLoggerMessageAndTheStackTrace() {
+        LoggerContext context = new LoggerContext();
+        Logger logger = context.getLogger("dev.opendesk.core.image.ImagePipeline");
+        StderrLineLayout layout = new StderrLineLayout();
+        layout.setContext(context);
+        layout.start();
+        LoggingEvent event = new LoggingEvent("fqcn", logger, Level.WARN, "codec {} failed", new IllegalStateException("boom"),
+                new Object[] {"lwjgl"});
+        String line = layout.doLayout(event);
+        assertThat(line).matches("(?s)\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  d\\.o\\.core\\.image\\.ImagePipeline: codec lwjgl failed\\R"
+                + "java\\.lang\\.IllegalStateException: boom\\R\\s+at .*");
+        assertThat(StderrLineLayout.abbreviate("dev.opendesk.transport.websocket.WebSocketTransport", 30))
+                .isEqualTo("d.o.t.w.WebSocketTransport");
+        assertThat(StderrLineLayout.abbreviate("short.Name", 30)).isEqualTo("short.Name");
+        assertThat(StderrLineLayout.abbreviate("AVeryLongClassNameWithoutAnyPackageAtAll", 30))
+                .isEqualTo("AVeryLongClassNameWithoutAnyPackageAtAll");
     }
 
     private static Configurator.ExecutionStatus configure(LoggerContext context) {

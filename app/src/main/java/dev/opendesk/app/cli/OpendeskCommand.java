@@ -19,9 +19,12 @@ import picocli.CommandLine.Spec;
  * command-line model of that one only: picocli builds every registered command's model by
  * reflection up front, which was a large share of start-up.
  */
-@Command(name = "opendesk", mixinStandardHelpOptions = true, version = "opendesk 0.1.0-SNAPSHOT",
+@Command(name = "opendesk", mixinStandardHelpOptions = true, version = "opendesk " + OpendeskCommand.VERSION,
         description = "Eyes and hands on a desktop for AI agents: this machine, or a paired one on the LAN.")
 public final class OpendeskCommand implements Callable<Integer> {
+    /** The app's version, as agents and {@code --version} see it. */
+    public static final String VERSION = "0.1.0-SNAPSHOT";
+
     /** Exit code of a runtime failure ({@code ERROR: <msg>} on stderr). */
     public static final int FAILURE = 1;
 

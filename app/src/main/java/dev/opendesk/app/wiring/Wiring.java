@@ -8,7 +8,22 @@ import java.util.Optional;
 
 /** Builds the injector for one command run: home, plugins, chosen backend. */
 public final class Wiring {
+    static {
+        // Nothing here uses method interception, so Guice need not generate classes (it otherwise
+        // defines fast-class and proxy bytecode with its repackaged ASM at start-up), nor record a
+        // stack trace per binding: both are start-up time every `opendesk mcp` pays. Read once,
+        // when Guice's flags class loads, so set before any injector is built; an explicit -D wins.
+        setIfAbsent("guice_bytecode_gen_option", "DISABLED");
+        setIfAbsent("guice_include_stack_traces", "OFF");
+    }
+
     private Wiring() {
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     /**
