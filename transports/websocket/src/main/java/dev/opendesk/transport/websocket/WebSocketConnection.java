@@ -34,7 +34,14 @@ final class WebSocketConnection implements Connection {
     private final WebSocketChannel channel;
     private final long maxMessageBytes;
     private final String remoteAddress;
-    private final MessageInbox inbox = new MessageInbox();
+    /**
+     * Received messages a receiver has not taken yet may hold this many bytes before the
+     * connection stops reading from the socket (and TCP pushes back on the sender) until they are
+     * half drained: a controller slower than the host's stream holds a bounded backlog.
+     */
+    static final long INBOX_HIGH_WATER_BYTES = 8L << 20;
+
+    private final MessageInbox inbox;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object sendLock = new Object();
     private volatile long pingSentAt;
@@ -51,6 +58,7 @@ final class WebSocketConnection implements Connection {
         this.clientSide = clientSide;
         this.maxMessageBytes = maxMessageBytes;
         this.remoteAddress = format(channel.getSourceAddress());
+        this.inbox = new MessageInbox(INBOX_HIGH_WATER_BYTES, channel::suspendReceives, channel::resumeReceives);
     }
 
     /** Starts receiving; call once, right after the channel is open. */
@@ -86,6 +94,11 @@ final class WebSocketConnection implements Connection {
         return inbox.poll(timeout);
     }
 
+    /** Bytes received and not yet taken by a receiver. */
+    long queuedBytes() {
+        return inbox.queuedBytes();
+    }
+
     @Override
     public String remoteAddress() {
         return remoteAddress;
@@ -110,6 +123,13 @@ final class WebSocketConnection implements Connection {
             return;
         }
         long now = System.nanoTime();
+        if (inbox.isPaused()) {
+            // not reading (the receiver is behind): no pong can arrive, and the backlog proves the
+            // peer alive; start a fresh ping cycle once reading resumes
+            pingSentAt = 0;
+            pongSeenAt = now;
+            return;
+        }
         if (pingSentAt != 0 && pongSeenAt < pingSentAt && now - pingSentAt > pongTimeout.toNanos()) {
             LOG.warn("closing the connection to {}: no pong within {} s", remoteAddress, pongTimeout.toSeconds());
             abort("no pong within " + pongTimeout.toSeconds() + " s");

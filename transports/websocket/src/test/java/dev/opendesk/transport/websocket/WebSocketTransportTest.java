@@ -86,6 +86,49 @@ final class WebSocketTransportTest {
     }
 
     @Test
+    void aReceiverSlowerThanItsSenderHoldsABoundedBacklog() throws Exception {
+        // The production keep-alive (20 s): a peer that stops reading for longer is dropped, as the
+        // reference's websockets library drops it; this receiver pauses for one second.
+        try (WebSocketTransport patient = new WebSocketTransport(8 * 1024 * 1024, Duration.ofSeconds(20), Duration.ofSeconds(20))) {
+            BlockingQueue<Connection> hosts = new LinkedBlockingQueue<>();
+            Listener hostListener = patient.listen(new Endpoint("127.0.0.1", 0), hosts::add);
+            try {
+                Connection client = patient.dial(hostListener.endpoint());
+                Connection server = hosts.poll(5, TimeUnit.SECONDS);
+                assertThat(server).isNotNull();
+                byte[] frame = new byte[1024 * 1024];
+                int frames = 48; // 48 MB: six times the high-water mark
+                Thread sender = new Thread(() -> {
+                    for (int i = 0; i < frames; i++) {
+                        frame[0] = (byte) i;
+                        server.send(frame); // blocks once the client stops reading and TCP fills up
+                    }
+                });
+                sender.start();
+                WebSocketConnection receiving = (WebSocketConnection) client;
+                long mostQueued = 0;
+                for (int i = 0; i < 20; i++) { // nobody receives for a second
+                    Thread.sleep(50);
+                    mostQueued = Math.max(mostQueued, receiving.queuedBytes());
+                }
+                assertThat(sender.isAlive()).as("the sender is held back").isTrue();
+                for (int i = 0; i < frames; i++) {
+                    byte[] got = client.receive();
+                    assertThat(got).hasSize(frame.length);
+                    assertThat(got[0]).isEqualTo((byte) i);
+                    mostQueued = Math.max(mostQueued, receiving.queuedBytes());
+                }
+                sender.join(10_000);
+                assertThat(mostQueued).isBetween(WebSocketConnection.INBOX_HIGH_WATER_BYTES,
+                        WebSocketConnection.INBOX_HIGH_WATER_BYTES + 4L * frame.length);
+                assertThat(client.isOpen()).isTrue();
+            } finally {
+                hostListener.close();
+            }
+        }
+    }
+
+    @Test
     void aTextMessageClosesThatConnectionOnly() throws Exception {
         Connection bystander = transport.dial(listener.endpoint());
         Connection bystanderServer = accept();
