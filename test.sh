@@ -11,7 +11,7 @@ log() { echo "test.sh: $*" >&2; }
 
 debian_packages=(
   xvfb x11-utils xdotool xclip xsel imagemagick x11-apps xterm
-  libxtst6 libxext6 libxrandr2 libxfixes3
+  libxtst6 libxext6 libxrandr2 libxfixes3 libturbojpeg0
   at-spi2-core dbus dbus-x11 zenity gtk-3-examples
   tesseract-ocr tesseract-ocr-eng
   openbox
