@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 import static org.lwjgl.system.MemoryUtil.NULL;
 
 import dev.opendesk.core.image.ImageCodec;
+import dev.opendesk.core.image.ImagePipeline;
 import dev.opendesk.core.image.RawFrame;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -27,15 +27,29 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #scale} is a box-filter (area-averaging) downscale of the four 8-bit channels as they
  * are, without alpha weighting, in two halves on two threads for large outputs (like the
- * pure-Java scaler). {@link #encodePng} writes 8-bit RGB (colour type 2) with the UP filter on
+ * pure-Java scaler). A frame in a direct buffer is read in place; a heap frame is copied into
+ * native memory first, unless it is at least three times the output's size (e.g. 4K → 1080p),
+ * where the copy costs more than it saves and the pure-Java scaler does it. {@link #encodePng} writes 8-bit RGB (colour type 2) with the UP filter on
  * every row and zlib level 1 (libspng's bundled miniz), rows converted from B, G, R, X one at a
  * time; libspng compresses on one thread.
  *
  * <p>{@link #operations()} lists only what measured faster than the pure-Java pipeline on
- * desktop-like 1920×1080 and 3840×2160 frames in direct buffers ({@code LwjglCodecBenchmark},
- * JMH sample time, medians in ms, 2-core machine shared with another job):
- * <!-- FIGURES -->
- * Steps that are not listed still work when called directly.
+ * desktop-like frames in direct buffers ({@code LwjglCodecBenchmark}: JMH sample time, 3 forks ×
+ * 5 iterations, medians in ms of two runs on a 2-core machine shared with another job, hence the
+ * spread):
+ * <table>
+ * <caption>pure Java against LWJGL</caption>
+ * <tr><th>step</th><th>Java</th><th>LWJGL</th><th>Java ÷ LWJGL</th></tr>
+ * <tr><td>scale 3840×2160 → 1920×1080</td><td>12.4, 11.2</td><td>10.8, 6.8</td><td>1.15, 1.64</td></tr>
+ * <tr><td>scale 1920×1080 → 1429×804</td><td>10.0, 9.5</td><td>5.1, 3.5</td><td>1.95, 2.68</td></tr>
+ * <tr><td>PNG 1920×1080</td><td>14.7, 25.0</td><td>39.5, 38.3</td><td>0.37, 0.65</td></tr>
+ * <tr><td>PNG 1429×804</td><td>20.5, 10.6</td><td>37.9, 24.4</td><td>0.54, 0.43</td></tr>
+ * </table>
+ * So the codec takes over {@link Operation#SCALE} only. Its PNG is correct and about as small
+ * (1920×1080: 590,446 bytes against our 603,929; 1429×804: 548,821 against 526,793) but 1.5–2.7
+ * times slower: libspng deflates with miniz on one thread, where our encoder runs the JDK's zlib
+ * on two cores in bands. {@link #encodePng} still works when called directly. JPEG is not
+ * offered (stb_image_write's baseline JPEG writer, also in LWJGL, was not evaluated).
  *
  * <p>Thread-safe: every call uses its own native memory, freed before it returns.
  */
@@ -43,10 +57,20 @@ public final class LwjglImageCodec implements ImageCodec {
     private static final Logger LOG = LoggerFactory.getLogger(LwjglImageCodec.class);
 
     /** The steps measured faster than pure Java (see the class comment). */
-    static final Set<Operation> FASTER = Set.copyOf(EnumSet.of(Operation.SCALE));
+    static final Set<Operation> FASTER = Set.of(Operation.SCALE);
 
     /** Scaling to fewer output pixels than this stays on the calling thread. */
     private static final long PARALLEL_SCALE_PIXELS = 200_000;
+    /**
+     * A heap frame with at least this many times the output's pixels is scaled by the pure-Java
+     * pipeline: 3840×2160 → 1920×1080 from the heap took 8.1 ms there against 10.4 ms here with
+     * the copy into native memory, while 1920×1080 → 1429×804 (1.8 times) still took 4.1 ms here
+     * against 11.5 ms.
+     */
+    private static final int HEAP_COPY_RATIO = 3;
+    private static final ImagePipeline PURE_JAVA = new ImagePipeline();
+    /** zlib's {@code Z_DEFAULT_STRATEGY}. */
+    private static final int Z_DEFAULT_STRATEGY = 0;
     private static final int SCALE_SPLITS = Runtime.getRuntime().availableProcessors() > 1 ? 2 : 1;
 
     private volatile @Nullable Set<Operation> operations;
@@ -98,6 +122,10 @@ public final class LwjglImageCodec implements ImageCodec {
                     + width + "x" + height);
         }
         ByteBuffer pixels = whole(frame);
+        if (!pixels.isDirect() && (long) frame.width() * frame.height() >= (long) HEAP_COPY_RATIO * width * height) {
+            // copying a large heap frame into native memory costs more than stb saves
+            return PURE_JAVA.scale(frame, width, height);
+        }
         int inBytes = inputBytes(frame);
         int outBytes = width * height * 4;
         long copy = NULL;
@@ -189,6 +217,9 @@ public final class LwjglImageCodec implements ImageCodec {
         try {
             spng(SPNG.spng_set_option(ctx, SPNG.SPNG_ENCODE_TO_BUFFER, 1));
             spng(SPNG.spng_set_option(ctx, SPNG.SPNG_IMG_COMPRESSION_LEVEL, 1));
+            // zlib's default strategy: libspng's own choice for filtered rows (Z_FILTERED) made
+            // screen content up to 37 % larger and slower under miniz at level 1
+            spng(SPNG.spng_set_option(ctx, SPNG.SPNG_IMG_COMPRESSION_STRATEGY, Z_DEFAULT_STRATEGY));
             spng(SPNG.spng_set_option(ctx, SPNG.SPNG_FILTER_CHOICE, SPNG.SPNG_FILTER_CHOICE_UP));
             try (MemoryStack stack = MemoryStack.stackPush()) {
                 spng_ihdr ihdr = spng_ihdr.calloc(stack)

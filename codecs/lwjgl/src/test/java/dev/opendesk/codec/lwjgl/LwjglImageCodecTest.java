@@ -189,8 +189,9 @@ final class LwjglImageCodecTest {
     @Test
     void scalingGivesATightlyPackedHeapFrameOfTheAskedSize() {
         for (boolean direct : new boolean[] {false, true}) {
-            RawFrame frame = smooth(301, 203, 12, direct);
+            RawFrame frame = smooth(301, 203, 13, direct); // odd stride: rows need not be aligned
             RawFrame scaled = CODEC.scale(frame, 157, 99);
+            assertThat(maxDifference(scaled, new ImagePipeline().scale(frame, 157, 99))).isLessThanOrEqualTo(2);
             assertThat(scaled.width()).isEqualTo(157);
             assertThat(scaled.height()).isEqualTo(99);
             assertThat(scaled.stride()).isEqualTo(157 * 4);
@@ -258,6 +259,19 @@ final class LwjglImageCodecTest {
             }
         }
         assertThat((double) total / (1429 * 804 * 3)).as("mean difference per channel").isLessThan(1.0);
+    }
+
+    @Test
+    void aHeapFrameOfAtLeastThreeTimesTheOutputIsScaledLikeThePureJavaPathExactly() {
+        RawFrame heap = random(400, 300, 8, false, 11);
+        RawFrame scaled = CODEC.scale(heap, 200, 150);
+        RawFrame java = new ImagePipeline().scale(heap, 200, 150);
+        assertThat(scaled.stride()).isEqualTo(200 * 4);
+        assertThat(scaled.pixels()).isEqualTo(java.pixels());
+        // below the ratio the heap frame is copied and scaled natively: close, not identical
+        RawFrame smooth = smooth(400, 300, 8, false);
+        assertThat(maxDifference(CODEC.scale(smooth, 300, 225), new ImagePipeline().scale(smooth, 300, 225)))
+                .isLessThanOrEqualTo(2);
     }
 
     @Test
