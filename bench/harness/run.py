@@ -3,7 +3,7 @@
 by side on this machine and writes BENCHMARKS.md (figures, ratios, machine, date, how to
 reproduce). Not part of the test suite.
 
-Usage: bench/run [--quick] [--only screenshot,input,wire,subscribe,startup,memory] [--out BENCHMARKS.md]
+Usage: bench/run [--quick] [--only screenshot,input,wire,subscribe,startup,memory,codecs] [--out BENCHMARKS.md]
 """
 
 import argparse
@@ -23,7 +23,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 OPENDESK = os.path.join(ROOT, "opendesk")
 BENCH_CP = os.path.join(ROOT, "bench/target/opendesk-bench.jar") + ":" + os.path.join(ROOT, "bench/target/lib/*")
-SECTIONS = ["screenshot", "input", "wire", "subscribe", "startup", "memory"]
+SECTIONS = ["screenshot", "input", "wire", "subscribe", "startup", "memory", "codecs"]
 
 
 def log(message):
@@ -207,6 +207,42 @@ def section_memory(report, options, work, home):
     median = parse_median(out, r"median ([0-9.]+) MB")
     report.row("idle `opendesk serve` resident memory", f"{median:.0f} MB (VmRSS after 10 s idle, median of 3)",
                "—", "—", "≤ 150 MB", median <= 150)
+
+
+def codec_steps():
+    """The steps `opendesk plugins` says the native codecs take over, e.g. {"scale", "jpeg"}."""
+    out = run([OPENDESK, "plugins"])
+    match = re.search(r"^image pipeline: (?:\S+ for )?(.*?)(?:, pure Java for the rest)?$", out, re.M)
+    if not match or match.group(1) == "pure Java":
+        return set()
+    return {step.strip() for step in match.group(1).split(",")}
+
+
+def section_codecs(report, options, work, home):
+    extra = ["-f", "1", "-wi", "2", "-i", "3"] if options.quick else ["-f", "2", "-wi", "3", "-i", "5"]
+    lwjgl = jmh("LwjglCodecBenchmark", {}, extra)
+    turbo = jmh("TurboJpegBenchmark", {"buffer": "direct"}, extra)
+    used = codec_steps()
+    comparisons = [
+        ("scale 3840x2160 → 1920x1080", "lwjgl (stb_image_resize2, box)", lwjgl, "scale2160To1080Lwjgl[buffer=direct]", "scale2160To1080Java[buffer=direct]", "scale"),
+        ("scale 1920x1080 → 1429x804", "lwjgl (stb_image_resize2, box)", lwjgl, "scale1080To804Lwjgl[buffer=direct]", "scale1080To804Java[buffer=direct]", "scale"),
+        ("PNG 1920x1080", "lwjgl (libspng)", lwjgl, "png1080Lwjgl[buffer=direct]", "png1080Java[buffer=direct]", "png"),
+        ("PNG 1429x804", "lwjgl (libspng)", lwjgl, "png804Lwjgl[buffer=direct]", "png804Java[buffer=direct]", "png"),
+        ("JPEG q80 1920x1080", "turbojpeg (libjpeg-turbo)", turbo, "turbojpeg[buffer=direct,size=1920x1080]",
+         "java[buffer=direct,size=1920x1080]", "jpeg"),
+        ("JPEG q80 1429x804", "turbojpeg (libjpeg-turbo)", turbo, "turbojpeg[buffer=direct,size=1429x804]",
+         "java[buffer=direct,size=1429x804]", "jpeg"),
+    ]
+    for label, codec, results, native_key, java_key, step in comparisons:
+        native, java = results[native_key]["p50"], results[java_key]["p50"]
+        ratio = java / native
+        taken = step in used
+        report.row(f"{label}: native codec vs pure Java, p50", f"{codec}: {ms(native)}", f"pure Java: {ms(java)}",
+                   f"{ratio:.2f}× {'faster' if ratio >= 1 else 'slower'}",
+                   f"native only where faster ({'used' if taken else 'not used'})", taken == (ratio > 1))
+    report.detail("- Codecs: JMH `LwjglCodecBenchmark` and `TurboJpegBenchmark` on `SyntheticDesktop` frames (text "
+                  "windows and a photo region) in direct buffers, as a capture hands them over; the codec steps in use "
+                  f"come from `opendesk plugins`: {', '.join(sorted(used)) or 'none'}.")
 
 
 NOTES = [

@@ -42,6 +42,11 @@ final class PluginsCommandTest {
             assertThat(run.out()).contains("selected backend: none (no backend supports this machine");
         }
         assertThat(run.out()).contains("usable transports: local, websocket");
+        // both codecs work here (test.sh installs libturbojpeg0; LWJGL's natives come in its jars)
+        assertThat(run.out()).containsPattern("(?m)^codec\\s+lwjgl\\s+10\\s+yes\\s+supported");
+        assertThat(run.out()).containsPattern("(?m)^codec\\s+turbojpeg\\s+10\\s+yes\\s+supported");
+        assertThat(run.out()).contains("usable image codecs: lwjgl, turbojpeg")
+                .contains("image pipeline: lwjgl+turbojpeg for scale, jpeg, pure Java for the rest");
     }
 
     @Test
@@ -99,6 +104,10 @@ final class PluginsCommandTest {
         CliRun java = CliRun.of("plugins", "--home", home.toString(), "--codec", "java");
         assertThat(java.exitCode()).as(java.err()).isZero();
         assertThat(java.out()).contains("image pipeline: pure Java");
+
+        CliRun one = CliRun.of("plugins", "--home", home.toString(), "--codec", "turbojpeg");
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        assertThat(one.out()).contains("image pipeline: turbojpeg for jpeg, pure Java for the rest");
     }
 
     /** Compiles a tiny always-supported backend provider and packs it as a ServiceLoader plugin jar. */
