@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 import org.lwjgl.stb.STBIR_RESIZE;
 import org.lwjgl.stb.STBImageResize;
+import org.lwjgl.system.Configuration;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
 import org.lwjgl.util.spng.SPNG;
@@ -55,6 +56,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LwjglImageCodec implements ImageCodec {
     private static final Logger LOG = LoggerFactory.getLogger(LwjglImageCodec.class);
+
+    private static final String ALLOCATOR_PROPERTY = "org.lwjgl.system.allocator";
 
     /** The steps measured faster than pure Java (see the class comment). */
     static final Set<Operation> FASTER = Set.of(Operation.SCALE);
@@ -102,11 +105,20 @@ public final class LwjglImageCodec implements ImageCodec {
     private static Set<Operation> load() {
         try {
             long start = System.nanoTime();
-            String spng = SPNG.spng_version_string(); // loads lwjgl and lwjgl_spng
-            Natives.spngAlloc();
-            Class.forName(STBImageResize.class.getName(), true, LwjglImageCodec.class.getClassLoader()); // lwjgl_stb
-            LOG.debug("LWJGL {} natives loaded in {} ms (libspng {}); taking over {}", org.lwjgl.Version.getVersion(),
-                    (System.nanoTime() - start) / 1_000_000, spng, FASTER);
+            if (System.getProperty(ALLOCATOR_PROPERTY) == null) {
+                // malloc: LWJGL otherwise first tries (and fails) to load jemalloc and rpmalloc
+                Configuration.MEMORY_ALLOCATOR.set("system");
+            }
+            // Only the libraries of the steps taken over: libspng loads on a direct encodePng call.
+            if (FASTER.contains(Operation.SCALE)) {
+                Class.forName(STBImageResize.class.getName(), true, LwjglImageCodec.class.getClassLoader()); // lwjgl, lwjgl_stb
+            }
+            if (FASTER.contains(Operation.PNG)) {
+                SPNG.spng_version_string(); // lwjgl, lwjgl_spng
+                Natives.spngAlloc();
+            }
+            LOG.debug("LWJGL {} natives loaded in {} ms; taking over {}", org.lwjgl.Version.getVersion(),
+                    (System.nanoTime() - start) / 1_000_000, FASTER);
             return FASTER;
         } catch (Throwable e) { // UnsatisfiedLinkError, ExceptionInInitializerError, missing classes...
             LOG.warn("cannot load LWJGL's native libraries, the lwjgl codec takes over nothing: {}", e.toString());
