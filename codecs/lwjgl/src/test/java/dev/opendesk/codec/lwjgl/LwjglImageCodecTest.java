@@ -7,6 +7,7 @@ import dev.opendesk.core.image.EncodeSettings;
 import dev.opendesk.core.image.ImageCodec;
 import dev.opendesk.core.image.ImagePipeline;
 import dev.opendesk.core.image.RawFrame;
+import dev.opendesk.core.image.TestFrames;
 import dev.opendesk.core.image.SyntheticDesktop;
 import dev.opendesk.core.model.Pixmap;
 import java.awt.image.BufferedImage;
@@ -25,25 +26,8 @@ import org.junit.jupiter.api.Test;
 final class LwjglImageCodecTest {
     private static final LwjglImageCodec CODEC = new LwjglImageCodec();
 
-    /** A B,G,R,X frame of {@code rgb(x, y)}, {@code padding} bytes of junk after every row. */
     private static RawFrame frame(int width, int height, int padding, boolean direct, IntBinaryOperator rgb) {
-        int stride = width * 4 + padding;
-        ByteBuffer buffer = direct ? ByteBuffer.allocateDirect(stride * height) : ByteBuffer.allocate(stride * height);
-        Random junk = new Random(7);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int p = rgb.applyAsInt(x, y);
-                int o = y * stride + x * 4;
-                buffer.put(o, (byte) p);
-                buffer.put(o + 1, (byte) (p >> 8));
-                buffer.put(o + 2, (byte) (p >> 16));
-                buffer.put(o + 3, (byte) junk.nextInt()); // X is not alpha: must not matter
-            }
-            for (int i = width * 4; i < stride; i++) {
-                buffer.put(y * stride + i, (byte) junk.nextInt());
-            }
-        }
-        return new RawFrame(width, height, stride, buffer);
+        return TestFrames.of(width, height, padding, direct, rgb);
     }
 
     private static RawFrame random(int width, int height, int padding, boolean direct, long seed) {

@@ -3,6 +3,7 @@ package dev.opendesk.codec.turbojpeg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opendesk.core.image.TestFrames;
 import dev.opendesk.core.image.EncodeSettings;
 import dev.opendesk.core.image.ImageCodec;
 import dev.opendesk.core.image.ImagePipeline;
@@ -64,13 +65,13 @@ final class TurboJpegCodecTest {
     void takesOverJpegOnlyOnceLoaded() {
         assertThat(codec.name()).isEqualTo("turbojpeg");
         assertThat(codec.operations()).containsExactly(ImageCodec.Operation.JPEG);
-        assertThatThrownBy(() -> codec.encodePng(Frames.of(2, 2, 0, false, (x, y) -> 0)))
+        assertThatThrownBy(() -> codec.encodePng(TestFrames.of(2, 2, 0, false, (x, y) -> 0)))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
     void smoothContentComesBackClose() throws IOException {
-        RawFrame frame = Frames.of(320, 200, 0, false, Frames::smooth);
+        RawFrame frame = TestFrames.of(320, 200, 0, false, TestFrames::smooth);
         BufferedImage image = decode(codec.encodeJpeg(frame, 90));
         assertThat(image.getWidth()).isEqualTo(320);
         assertThat(image.getHeight()).isEqualTo(200);
@@ -79,7 +80,7 @@ final class TurboJpegCodecTest {
 
     @Test
     void flatColourIsNearlyExactAndChannelsAreNotSwapped() throws IOException {
-        RawFrame frame = Frames.of(64, 48, 0, false, (x, y) -> 0xc03010);
+        RawFrame frame = TestFrames.of(64, 48, 0, false, (x, y) -> 0xc03010);
         BufferedImage image = decode(codec.encodeJpeg(frame, 90));
         for (int y = 0; y < 48; y += 7) {
             for (int x = 0; x < 64; x += 5) {
@@ -101,9 +102,9 @@ final class TurboJpegCodecTest {
 
     @Test
     void paddedRowsAndDirectBuffersGiveTheSameImageAsPackedHeapRows() throws IOException {
-        RawFrame packed = Frames.of(101, 67, 0, false, Frames::smooth);
-        RawFrame paddedHeap = Frames.of(101, 67, 36, false, Frames::smooth);
-        RawFrame paddedDirect = Frames.of(101, 67, 12, true, Frames::smooth);
+        RawFrame packed = TestFrames.of(101, 67, 0, false, TestFrames::smooth);
+        RawFrame paddedHeap = TestFrames.of(101, 67, 36, false, TestFrames::smooth);
+        RawFrame paddedDirect = TestFrames.of(101, 67, 12, true, TestFrames::smooth);
         byte[] reference = codec.encodeJpeg(packed, 85);
         // The same pixels give the same bytes whatever the buffer and stride.
         assertThat(codec.encodeJpeg(paddedHeap, 85)).isEqualTo(reference);
@@ -113,7 +114,7 @@ final class TurboJpegCodecTest {
 
     @Test
     void readOnlyAndSlicedBuffersAreReadFromTheirIndexZero() {
-        RawFrame packed = Frames.of(40, 30, 0, false, Frames::smooth);
+        RawFrame packed = TestFrames.of(40, 30, 0, false, TestFrames::smooth);
         byte[] reference = codec.encodeJpeg(packed, 80);
         ByteBuffer readOnly = packed.pixels().asReadOnlyBuffer();
         assertThat(codec.encodeJpeg(new RawFrame(40, 30, 160, readOnly), 80)).isEqualTo(reference);
@@ -131,13 +132,13 @@ final class TurboJpegCodecTest {
 
     @Test
     void oddSizes() throws IOException {
-        BufferedImage one = decode(codec.encodeJpeg(Frames.of(1, 1, 0, false, (x, y) -> 0x00ff00), 90));
+        BufferedImage one = decode(codec.encodeJpeg(TestFrames.of(1, 1, 0, false, (x, y) -> 0x00ff00), 90));
         assertThat(one.getWidth()).isEqualTo(1);
         assertThat(one.getHeight()).isEqualTo(1);
         assertThat(one.getRGB(0, 0) >> 8 & 0xff).isGreaterThan(0xf0);
         assertThat(one.getRGB(0, 0) >> 16 & 0xff).isLessThan(0x10);
 
-        RawFrame odd = Frames.of(17, 9, 4, true, Frames::smooth);
+        RawFrame odd = TestFrames.of(17, 9, 4, true, TestFrames::smooth);
         BufferedImage image = decode(codec.encodeJpeg(odd, 95));
         assertThat(image.getWidth()).isEqualTo(17);
         assertThat(image.getHeight()).isEqualTo(9);
@@ -146,7 +147,7 @@ final class TurboJpegCodecTest {
 
     @Test
     void qualityOutsideOneToHundredIsRefused() {
-        RawFrame frame = Frames.of(8, 8, 0, false, Frames::smooth);
+        RawFrame frame = TestFrames.of(8, 8, 0, false, TestFrames::smooth);
         assertThatThrownBy(() -> codec.encodeJpeg(frame, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> codec.encodeJpeg(frame, 101)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -195,7 +196,7 @@ final class TurboJpegCodecTest {
         Path fake = Files.writeString(dir.resolve("libturbojpeg.so.0"), "not a shared library");
         TurboJpegCodec broken = new TurboJpegCodec(() -> Optional.of(fake));
         assertThat(broken.operations()).isEmpty();
-        RawFrame frame = Frames.of(16, 16, 0, false, Frames::smooth);
+        RawFrame frame = TestFrames.of(16, 16, 0, false, TestFrames::smooth);
         assertThatThrownBy(() -> broken.encodeJpeg(frame, 80))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("libturbojpeg is not usable");

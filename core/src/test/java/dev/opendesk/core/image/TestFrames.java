@@ -1,16 +1,23 @@
-package dev.opendesk.codec.turbojpeg;
+package dev.opendesk.core.image;
 
-import dev.opendesk.core.image.RawFrame;
 import java.nio.ByteBuffer;
+import java.util.Random;
 import java.util.function.IntBinaryOperator;
 
-/** Test frames in B, G, R, X from a 0xRRGGBB function of x and y. */
-final class Frames {
-    private Frames() {}
+/**
+ * Frames for image tests (core's and the codec plugins'): B, G, R, X pixels from a 0xRRGGBB
+ * function of x and y, with junk in the X byte and in {@code padding} bytes after every row, so
+ * that an encoder or scaler that reads either shows it.
+ */
+public final class TestFrames {
+    private TestFrames() {
+    }
 
-    static RawFrame of(int width, int height, int padding, boolean direct, IntBinaryOperator rgb) {
+    /** A frame of {@code rgb(x, y)}, in a direct or heap buffer, rows {@code 4 × width + padding} bytes apart. */
+    public static RawFrame of(int width, int height, int padding, boolean direct, IntBinaryOperator rgb) {
         int stride = width * 4 + padding;
         ByteBuffer buffer = direct ? ByteBuffer.allocateDirect(stride * height) : ByteBuffer.allocate(stride * height);
+        Random junk = new Random(7);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int p = rgb.applyAsInt(x, y);
@@ -18,18 +25,17 @@ final class Frames {
                 buffer.put(o, (byte) p);
                 buffer.put(o + 1, (byte) (p >> 8));
                 buffer.put(o + 2, (byte) (p >> 16));
-                buffer.put(o + 3, (byte) 0x5a);
+                buffer.put(o + 3, (byte) junk.nextInt()); // X is not alpha: it must not matter
             }
-            // garbage in the padding: it must not show up in the image
             for (int i = width * 4; i < stride; i++) {
-                buffer.put(y * stride + i, (byte) (i * 37));
+                buffer.put(y * stride + i, (byte) junk.nextInt());
             }
         }
         return new RawFrame(width, height, stride, buffer);
     }
 
     /** Smooth gradients in all three channels. */
-    static int smooth(int x, int y) {
+    public static int smooth(int x, int y) {
         int r = (x * 2 + y) & 0xff;
         int g = (128 + y * 2) & 0xff;
         int b = (255 - x - y / 2) & 0xff;
