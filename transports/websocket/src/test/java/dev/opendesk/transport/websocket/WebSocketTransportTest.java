@@ -97,7 +97,9 @@ final class WebSocketTransportTest {
                 Connection server = hosts.poll(5, TimeUnit.SECONDS);
                 assertThat(server).isNotNull();
                 byte[] frame = new byte[1024 * 1024];
-                int frames = 48; // 48 MB: six times the high-water mark
+                // 96 MB: twelve times the high-water mark, and more than the socket buffers can hold
+                // (Linux lets a loopback receive buffer grow to tcp_rmem's maximum, 32 MB here)
+                int frames = 96;
                 Thread sender = new Thread(() -> {
                     for (int i = 0; i < frames; i++) {
                         frame[0] = (byte) i;
