@@ -37,6 +37,17 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+def stop(proc):
+    """Waits up to 10 s for the process to end (killing it after that) and closes its pipes."""
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    proc.stdout.close()
+    proc.stderr.close()
+
+
 def mcp_once(launcher, extra, home, timeout):
     messages = [
         {"jsonrpc": "2.0", "id": 1, "method": "initialize",
@@ -84,13 +95,7 @@ def mcp_once(launcher, extra, home, timeout):
         elapsed = time.perf_counter() - start
     finally:
         proc.stdin.close()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
-        proc.stderr.close()
+        stop(proc)
     cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     return elapsed, tools, cpu
@@ -131,13 +136,7 @@ def rss_once(launcher, extra, wait, timeout):
             return vm_rss_kb(proc.pid) / 1024.0
         finally:
             proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-            proc.stdout.close()
-            proc.stderr.close()
+            stop(proc)
     finally:
         shutil.rmtree(home, ignore_errors=True)
 

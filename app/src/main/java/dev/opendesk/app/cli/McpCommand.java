@@ -61,7 +61,7 @@ public final class McpCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--token needs --http");
         }
         HttpServeOptions httpOptions = http == null ? null : parseHttp(http, token == null ? "" : token);
-        serving.serve(Services.of(common), appVersion(), adapter -> {
+        serving.serve(Services.of(common), OpendeskCommand.VERSION, adapter -> {
             if (httpOptions == null) {
                 serving.serveStdio(adapter);
             } else {
@@ -85,12 +85,6 @@ public final class McpCommand implements Callable<Integer> {
         }
         out.println("Shutting down.");
         out.flush();
-    }
-
-    private String appVersion() {
-        String[] version = spec.root().version();
-        String text = version.length == 0 ? "" : version[0].replaceFirst("^opendesk\\s+", "").strip();
-        return text.isEmpty() ? "unknown" : text;
     }
 
     /** {@code PORT}, {@code HOST:PORT} or {@code [IPv6]:PORT}; HOST defaults to 127.0.0.1. */

@@ -51,14 +51,10 @@ public final class McpQuickStart {
             serving.serve(services, OpendeskCommand.VERSION, serving::serveStdio);
             return OptionalInt.of(0);
         } catch (RuntimeException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof OpendeskException) {
-                    err.println("ERROR: " + cause.getMessage());
-                    err.flush();
-                    return OptionalInt.of(OpendeskCommand.FAILURE);
-                }
-            }
-            throw e;
+            OpendeskException domain = DomainErrors.in(e).orElseThrow(() -> e);
+            err.println("ERROR: " + domain.getMessage());
+            err.flush();
+            return OptionalInt.of(OpendeskCommand.FAILURE);
         }
     }
 

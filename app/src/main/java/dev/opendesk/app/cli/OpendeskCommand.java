@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.opendesk.core.model.OpendeskException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -96,15 +97,13 @@ public final class OpendeskCommand implements Callable<Integer> {
         commandLine.setErr(err);
         addHelpOptions(commandLine);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            // Guice wraps what a provider throws; the domain error inside is what the user needs
-            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-                if (cause instanceof OpendeskException) {
-                    cmd.getErr().println("ERROR: " + cause.getMessage());
-                    cmd.getErr().flush();
-                    return FAILURE;
-                }
+            Optional<OpendeskException> domain = DomainErrors.in(exception);
+            if (domain.isEmpty()) {
+                throw exception;
             }
-            throw exception;
+            cmd.getErr().println("ERROR: " + domain.get().getMessage());
+            cmd.getErr().flush();
+            return FAILURE;
         });
         return commandLine;
     }

@@ -113,22 +113,14 @@ public final class PluginCatalog {
      *     are), {@code capability_unsupported} for a known one that cannot work here
      */
     public BackendSelection selectBackend(Optional<String> requested) {
-        List<PluginEntry> backends = entries(PluginKind.BACKEND);
         if (requested.isPresent()) {
-            String id = requested.get();
-            PluginEntry entry = backends.stream().filter(e -> e.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new OpendeskException(ErrorCode.INVALID_ARGUMENT, "unknown backend '" + id
-                            + "'; available: " + backends.stream().map(PluginEntry::id).collect(Collectors.joining(", "))));
-            if (!entry.support().supported()) {
-                throw new OpendeskException(ErrorCode.CAPABILITY_UNSUPPORTED,
-                        "backend '" + id + "' cannot run here: " + entry.support().reason());
-            }
+            PluginEntry entry = requireSupported(PluginKind.BACKEND, requested.get(), List.of());
             return new BackendSelection(Optional.of(entry), "requested with --backend");
         }
         List<PluginEntry> supported = supported(PluginKind.BACKEND);
         if (supported.isEmpty()) {
             return new BackendSelection(Optional.empty(), "no backend supports this machine ("
-                    + backends.stream().map(e -> e.id() + ": " + e.support().reason()).collect(Collectors.joining("; ")) + ")");
+                    + entries(PluginKind.BACKEND).stream().map(e -> e.id() + ": " + e.support().reason()).collect(Collectors.joining("; ")) + ")");
         }
         return new BackendSelection(Optional.of(supported.get(0)), "highest priority supported backend");
     }
@@ -149,16 +141,26 @@ public final class PluginCatalog {
         if (id.equals(ImageCodec.JAVA.name())) {
             return List.of();
         }
-        List<PluginEntry> codecs = entries(PluginKind.CODEC);
-        PluginEntry entry = codecs.stream().filter(e -> e.id().equals(id)).findFirst()
-                .orElseThrow(() -> new OpendeskException(ErrorCode.INVALID_ARGUMENT, "unknown codec '" + id
-                        + "'; available: " + Stream.concat(Stream.of(ImageCodec.JAVA.name()), codecs.stream().map(PluginEntry::id))
+        PluginEntry entry = requireSupported(PluginKind.CODEC, id, List.of(ImageCodec.JAVA.name()));
+        return List.of((ImageCodecProvider) entry.provider());
+    }
+
+    /**
+     * The provider of a kind that a user asked for by id, which must exist and work here.
+     *
+     * @param otherIds ids the user may also give that are not providers (named first in the error)
+     */
+    private PluginEntry requireSupported(PluginKind kind, String id, List<String> otherIds) {
+        List<PluginEntry> all = entries(kind);
+        PluginEntry entry = all.stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new OpendeskException(ErrorCode.INVALID_ARGUMENT, "unknown " + kind.label() + " '" + id
+                        + "'; available: " + Stream.concat(otherIds.stream(), all.stream().map(PluginEntry::id))
                                 .collect(Collectors.joining(", "))));
         if (!entry.support().supported()) {
             throw new OpendeskException(ErrorCode.CAPABILITY_UNSUPPORTED,
-                    "codec '" + id + "' cannot run here: " + entry.support().reason());
+                    kind.label() + " '" + id + "' cannot run here: " + entry.support().reason());
         }
-        return List.of((ImageCodecProvider) entry.provider());
+        return entry;
     }
 
     private static List<PluginProvider> instantiate(PluginKind kind, ClassLoader loader) {

@@ -1,5 +1,6 @@
 package dev.opendesk.core.image;
 
+import static dev.opendesk.core.image.TestFrames.assertSamePixels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -250,19 +251,6 @@ final class ImagePipelineTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(pixmap.data()));
         assertThat(image).as("decodable " + pixmap.format()).isNotNull();
         return image;
-    }
-
-    private static void assertSamePixels(BufferedImage image, RawFrame frame) {
-        assertThat(image.getWidth()).isEqualTo(frame.width());
-        assertThat(image.getHeight()).isEqualTo(frame.height());
-        for (int y = 0; y < frame.height(); y++) {
-            for (int x = 0; x < frame.width(); x++) {
-                int actual = image.getRGB(x, y) & 0xffffff;
-                if (actual != frame.rgb(x, y)) {
-                    assertThat(Integer.toHexString(actual)).as("pixel " + x + "," + y).isEqualTo(Integer.toHexString(frame.rgb(x, y)));
-                }
-            }
-        }
     }
 
     private static int mean(RawFrame frame, int x0, int y0, int k) {

@@ -1,5 +1,6 @@
 package dev.opendesk.core.image;
 
+import static dev.opendesk.core.image.TestFrames.assertSamePixels;
 import static dev.opendesk.core.image.ImagePipelineTest.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -142,20 +143,6 @@ final class StreamEncoderTest {
                 pixels.put(o, (byte) rgb);
                 pixels.put(o + 1, (byte) (rgb >> 8));
                 pixels.put(o + 2, (byte) (rgb >> 16));
-            }
-        }
-    }
-
-    private static void assertSamePixels(BufferedImage image, RawFrame frame) {
-        assertThat(image.getWidth()).isEqualTo(frame.width());
-        assertThat(image.getHeight()).isEqualTo(frame.height());
-        for (int y = 0; y < frame.height(); y++) {
-            for (int x = 0; x < frame.width(); x++) {
-                int actual = image.getRGB(x, y) & 0xffffff;
-                if (actual != frame.rgb(x, y)) {
-                    assertThat(Integer.toHexString(actual)).as("pixel " + x + "," + y)
-                            .isEqualTo(Integer.toHexString(frame.rgb(x, y)));
-                }
             }
         }
     }

@@ -1,5 +1,8 @@
 package dev.opendesk.core.image;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.util.Random;
 import java.util.function.IntBinaryOperator;
@@ -32,6 +35,21 @@ public final class TestFrames {
             }
         }
         return new RawFrame(width, height, stride, buffer);
+    }
+
+    /** Asserts that a decoded image has the frame's size and, pixel for pixel, its R, G and B. */
+    public static void assertSamePixels(BufferedImage image, RawFrame frame) {
+        assertThat(image.getWidth()).isEqualTo(frame.width());
+        assertThat(image.getHeight()).isEqualTo(frame.height());
+        for (int y = 0; y < frame.height(); y++) {
+            for (int x = 0; x < frame.width(); x++) {
+                int actual = image.getRGB(x, y) & 0xffffff;
+                if (actual != frame.rgb(x, y)) {
+                    assertThat(Integer.toHexString(actual)).as("pixel " + x + "," + y)
+                            .isEqualTo(Integer.toHexString(frame.rgb(x, y)));
+                }
+            }
+        }
     }
 
     /** Smooth gradients in all three channels. */

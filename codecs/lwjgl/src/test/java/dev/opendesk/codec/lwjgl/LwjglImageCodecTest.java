@@ -55,20 +55,6 @@ final class LwjglImageCodecTest {
         }
     }
 
-    private static void assertPixelsEqual(BufferedImage image, RawFrame frame) {
-        assertThat(image.getWidth()).isEqualTo(frame.width());
-        assertThat(image.getHeight()).isEqualTo(frame.height());
-        for (int y = 0; y < frame.height(); y++) {
-            for (int x = 0; x < frame.width(); x++) {
-                int expected = frame.rgb(x, y);
-                int actual = image.getRGB(x, y) & 0xffffff;
-                if (actual != expected) {
-                    throw new AssertionError(String.format("pixel %d,%d: expected %06x, got %06x", x, y, expected, actual));
-                }
-            }
-        }
-    }
-
     private static void assertRgbPng(byte[] png, int width, int height) {
         ByteBuffer header = ByteBuffer.wrap(png);
         assertThat(header.getLong(0)).isEqualTo(0x89504e470d0a1a0aL);
@@ -113,7 +99,7 @@ final class LwjglImageCodecTest {
             RawFrame frame = random(257, 131, 0, direct, 1);
             byte[] png = CODEC.encodePng(frame);
             assertRgbPng(png, 257, 131);
-            assertPixelsEqual(decode(png), frame);
+            TestFrames.assertSamePixels(decode(png), frame);
         }
     }
 
@@ -128,7 +114,7 @@ final class LwjglImageCodecTest {
                     assertThat(frame.stride()).isEqualTo(size[0] * 4 + padding);
                     byte[] png = CODEC.encodePng(frame);
                     assertRgbPng(png, size[0], size[1]);
-                    assertPixelsEqual(decode(png), frame);
+                    TestFrames.assertSamePixels(decode(png), frame);
                 }
             }
         }
@@ -140,7 +126,7 @@ final class LwjglImageCodecTest {
         for (boolean direct : new boolean[] {false, true}) {
             RawFrame frame = desktop.frame(direct, direct ? 64 : 0);
             byte[] png = CODEC.encodePng(frame);
-            assertPixelsEqual(decode(png), frame);
+            TestFrames.assertSamePixels(decode(png), frame);
             byte[] ours = new ImagePipeline().encode(frame, EncodeSettings.fullResolution(), 1280, 720, null, 0).data();
             // UP filter at level 1 both: within a factor of two of each other, far below raw RGB
             assertThat((double) png.length).isBetween(ours.length / 2.0, ours.length * 2.0);
@@ -153,7 +139,7 @@ final class LwjglImageCodecTest {
         RawFrame frame = random(64, 48, 8, false, 99);
         RawFrame readOnly = new RawFrame(64, 48, frame.stride(), frame.pixels().asReadOnlyBuffer());
         assertThat(readOnly.pixels().hasArray()).isFalse();
-        assertPixelsEqual(decode(CODEC.encodePng(readOnly)), frame);
+        TestFrames.assertSamePixels(decode(CODEC.encodePng(readOnly)), frame);
     }
 
     @Test
@@ -163,7 +149,7 @@ final class LwjglImageCodecTest {
         ByteBuffer before = ByteBuffer.allocate(frame.pixels().capacity())
                 .put(0, frame.pixels().duplicate().clear(), 0, frame.pixels().capacity());
         RawFrame expected = new RawFrame(40, 30, frame.stride(), before);
-        assertPixelsEqual(decode(CODEC.encodePng(frame)), expected);
+        TestFrames.assertSamePixels(decode(CODEC.encodePng(frame)), expected);
         assertThat(maxDifference(CODEC.scale(frame, 20, 15), CODEC.scale(expected, 20, 15))).isZero();
         assertThat(frame.pixels().position()).isEqualTo(17);
         assertThat(frame.pixels().limit()).isEqualTo(1000);
@@ -274,7 +260,7 @@ final class LwjglImageCodecTest {
             jobs.add(CompletableFuture.runAsync(() -> {
                 RawFrame frame = random(200 + seed, 150, seed, seed % 2 == 0, seed);
                 for (int round = 0; round < 5; round++) {
-                    assertPixelsEqual(decode(CODEC.encodePng(frame)), frame);
+                    TestFrames.assertSamePixels(decode(CODEC.encodePng(frame)), frame);
                     RawFrame big = smooth(1200 + seed, 700, 0, seed % 2 == 1);
                     assertThat(maxDifference(CODEC.scale(big, 800, 466), new ImagePipeline().scale(big, 800, 466)))
                             .isLessThanOrEqualTo(2);
@@ -301,6 +287,6 @@ final class LwjglImageCodecTest {
 
         RawFrame small = random(300, 200, 8, false, 3);
         Pixmap full = pipeline.encode(small, EncodeSettings.fullResolution(), 300, 200, null, 0);
-        assertPixelsEqual(decode(full.data()), small);
+        TestFrames.assertSamePixels(decode(full.data()), small);
     }
 }
