@@ -81,14 +81,14 @@ public final class OpendeskModule extends AbstractModule {
     }
 
     /**
-     * The one image pipeline of the process, with the chosen codecs; they load their native code
-     * on the first image, not here.
+     * The one image pipeline of the process. Its codecs are chosen (which probes which work here)
+     * and load their native code on the first image, not at start-up.
      */
     @Provides
     @Singleton
     ImagePipeline imagePipeline() {
-        List<ImageCodec> codecs = catalog.selectCodecs(requestedCodec).stream().map(ImageCodecProvider::create).toList();
-        return new ImagePipeline(CombinedImageCodec.of(codecs));
+        return new ImagePipeline(CombinedImageCodec.deferred(() -> catalog.selectCodecs(requestedCodec).stream()
+                .map(ImageCodecProvider::create).map(ImageCodec.class::cast).toList()));
     }
 
     @Provides

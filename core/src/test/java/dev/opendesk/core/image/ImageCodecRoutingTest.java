@@ -163,6 +163,26 @@ final class ImageCodecRoutingTest {
     }
 
     @Test
+    void deferredCodecsAreChosenOnTheFirstImageOnly() {
+        RecordingCodec png = new RecordingCodec("png", EnumSet.of(ImageCodec.Operation.PNG), false);
+        AtomicInteger choices = new AtomicInteger();
+        ImagePipeline pipeline = new ImagePipeline(CombinedImageCodec.deferred(() -> {
+            choices.incrementAndGet();
+            return List.of(png);
+        }));
+        assertThat(choices).hasValue(0);
+        pipeline.encode(FRAME, EncodeSettings.fullResolution(), 64, 40, null, 0);
+        pipeline.encode(FRAME, EncodeSettings.fullResolution(), 64, 40, null, 0);
+        assertThat(choices).hasValue(1);
+        assertThat(png.calls).containsExactly("png 64x40", "png 64x40");
+        assertThat(pipeline.codecName()).isEqualTo("png");
+
+        ImagePipeline none = new ImagePipeline(CombinedImageCodec.deferred(List::of));
+        assertThat(none.codecSteps()).isEmpty();
+        assertThat(none.codecName()).isEqualTo("java");
+    }
+
+    @Test
     void theJavaCodecTakesOverNothing() {
         assertThat(ImageCodec.JAVA.operations()).isEmpty();
         assertThat(new ImagePipeline().codecName()).isEqualTo("java");
